@@ -1,0 +1,29 @@
+using System.CommandLine;
+using OsintResolver.Cli.Commands;
+
+namespace OsintResolver.Cli;
+
+/// <summary>The <c>osint</c> command tree. Each capability adds its verb here.</summary>
+internal static class OsintCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("OsintResolver: crawl, resolve and search entities for sanctions and trade investigations.");
+        root.Options.Add(CliOptions.DataDir);
+        root.Options.Add(CliOptions.Json);
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var config = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        return await Build().Parse(args).InvokeAsync(config).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using OsintResolver.Cli;
+
+return await OsintCli.RunAsync(args);
