@@ -1,0 +1,3 @@
+using OsintResolver.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);
