@@ -207,7 +207,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
         return written;
     }
 
-    private static Document ToDocument(IndexDocument source)
+    private Document ToDocument(IndexDocument source)
     {
         var doc = new Document
         {
@@ -234,7 +234,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
 
         foreach (var (group, values) in source.Groups)
         {
-            var kind = IndexMapping.Default.Get(group).Kind;
+            var kind = _mapping.Get(group).Kind;
             var facet = group is Facets.Countries or Facets.Topics;
             foreach (var value in values)
             {
