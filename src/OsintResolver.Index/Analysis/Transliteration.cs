@@ -99,3 +99,9 @@ internal static class Transliteration
         return sb.ToString();
     }
 }
+
+/// <summary>Pays the transliterator's start-up cost (about a second) before the first request does.</summary>
+public static class IndexWarmup
+{
+    public static void Warm() => Transliteration.Warm();
+}

@@ -83,7 +83,7 @@ public sealed class TypeAwareMatchScorer : IMatchScorer
             score += 0.05;
         }
 
-        score -= 0.3 * features["date_mismatch"] + 0.15 * features["country_mismatch"];
+        score -= 0.4 * features["date_mismatch"] + 0.15 * features["country_mismatch"];
         if (identifier >= 0.9)
         {
             // A shared registration number, IMO or LEI is close to proof on its own.
