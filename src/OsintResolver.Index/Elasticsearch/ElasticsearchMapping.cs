@@ -58,7 +58,7 @@ internal static class ElasticsearchMapping
             {
                 case FieldKind.Name or FieldKind.Text:
                     properties[field.Name] = new JsonObject { ["type"] = "text", ["analyzer"] = "standard" };
-                    properties[field.Name + KeysSuffix] = new JsonObject { ["type"] = "text", ["analyzer"] = KeysAnalyzer, ["norms"] = field.Kind == FieldKind.Name };
+                    properties[field.Name + KeysSuffix] = new JsonObject { ["type"] = "text", ["analyzer"] = KeysAnalyzer, ["norms"] = field.Kind != FieldKind.Name };
                     break;
                 default:
                     properties[field.Name] = Keyword();

@@ -29,6 +29,10 @@ internal sealed class LuceneEntityIndex : IEntityIndex
     private const string CurrentFile = "CURRENT";
     private static readonly long RefreshTicks = Stopwatch.Frequency;
 
+    // Without length norms: a Han name indexes its characters and their pairs, so it is "longer"
+    // than its romanisation, and that must not rank it lower.
+    private static readonly FieldType NameFieldType = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+
     private readonly IndexOptions _options;
     private readonly IndexMapping _mapping;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -238,9 +242,12 @@ internal sealed class LuceneEntityIndex : IEntityIndex
             var facet = group is Facets.Countries or Facets.Topics;
             foreach (var value in values)
             {
-                doc.Add(kind is FieldKind.Name or FieldKind.Text
-                    ? new TextField(group, value, Field.Store.NO)
-                    : new StringField(group, value, Field.Store.NO));
+                doc.Add(kind switch
+                {
+                    FieldKind.Name => new Field(group, value, NameFieldType),
+                    FieldKind.Text => new TextField(group, value, Field.Store.NO),
+                    _ => new StringField(group, value, Field.Store.NO),
+                });
                 if (facet)
                 {
                     doc.Add(new SortedSetDocValuesField(group, new BytesRef(value)));
