@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -135,7 +136,7 @@ internal sealed class ElasticsearchEntityIndex : IEntityIndex
     {
         using var inFlight = new SemaphoreSlim(_options.MaxConcurrentBulkRequests);
         var tasks = new List<Task>();
-        long written = 0;
+        var written = new StrongBox<long>(0);
         var body = new StringBuilder();
         var n = 0;
 
@@ -151,7 +152,7 @@ internal sealed class ElasticsearchEntityIndex : IEntityIndex
                 try
                 {
                     await BulkWithRetriesAsync(payload, items, ct).ConfigureAwait(false);
-                    progress?.Report(Interlocked.Add(ref written, items));
+                    progress?.Report(Interlocked.Add(ref written.Value, items));
                 }
                 finally
                 {
@@ -165,8 +166,10 @@ internal sealed class ElasticsearchEntityIndex : IEntityIndex
             }
         }
 
+        long total = 0;
         foreach (var entity in entities)
         {
+            total++;
             var doc = IndexDocument.From(entity, _mapping);
             body.Append(new JsonObject { ["index"] = new JsonObject { ["_index"] = index, ["_id"] = doc.Id } }.ToJsonString()).Append('\n');
             body.Append(Document(doc).ToJsonString(Json)).Append('\n');
@@ -182,7 +185,8 @@ internal sealed class ElasticsearchEntityIndex : IEntityIndex
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        return Interlocked.Read(ref written);
+        // Every bulk request succeeded (a failure throws above), so every entity read was written.
+        return total;
     }
 
     /// <summary>
