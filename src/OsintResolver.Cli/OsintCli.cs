@@ -14,6 +14,7 @@ internal static class OsintCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
