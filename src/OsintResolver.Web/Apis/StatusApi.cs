@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OsintResolver.Store;
+
+namespace OsintResolver.Web.Apis;
+
+/// <summary><c>GET /api/status</c>: what the server holds, for health checks and the UI's header.</summary>
+internal static class StatusApi
+{
+    public sealed record DatasetStatus(string Name, long Entities, DateTimeOffset? UpdatedAt);
+
+    public sealed record StatusResponse(string Version, long Entities, long Statements, IReadOnlyList<DatasetStatus> Datasets);
+
+    public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/status");
+        group.MapGet("", GetStatus);
+        return group;
+    }
+
+    internal static Ok<StatusResponse> GetStatus(EntityStore store)
+    {
+        var stats = store.GetStats();
+        var updated = store.ListDatasets().ToDictionary(d => d.Name, d => d.UpdatedAt);
+        var datasets = stats.Entities.GroupBy(e => e.Dataset)
+            .Select(g => new DatasetStatus(g.Key, g.Sum(e => e.Entities), updated.GetValueOrDefault(g.Key)))
+            .ToList();
+        var version = typeof(StatusApi).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        return TypedResults.Ok(new StatusResponse(version, datasets.Sum(d => d.Entities), stats.Statements, datasets));
+    }
+}
