@@ -190,7 +190,10 @@ public static class StringSimilarity
         return total <= 0 ? 0.0 : matched / total;
     }
 
-    /// <summary>Similarity of two words: exact 1; an initial against a word it starts 0.8; else Jaro-Winkler.</summary>
+    /// <summary>
+    /// Similarity of two words: exact 1; an initial against a word it starts 0.8; else
+    /// Jaro-Winkler, with values under 0.75 (what unrelated words score) counted as 0.
+    /// </summary>
     public static double TokenSimilarity(string a, string b)
     {
         if (a == b)
@@ -203,6 +206,7 @@ public static class StringSimilarity
             return 0.8;
         }
 
-        return JaroWinkler(a, b);
+        var jw = JaroWinkler(a, b);
+        return jw < 0.75 ? 0.0 : jw;
     }
 }
