@@ -203,6 +203,9 @@ public static class MatcherTrainer
         return (auto, review, rationale);
     }
 
+    /// <summary>Which split (train, calibration, test) a cluster falls in; stable for a seed.</summary>
+    public static string SplitOf(string group, TrainingOptions options) => Split(group, options);
+
     private static string Split(string group, TrainingOptions options)
     {
         var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes($"{options.Seed}:{group}"));

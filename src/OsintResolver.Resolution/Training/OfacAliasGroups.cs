@@ -26,7 +26,10 @@ public static partial class OfacAliasGroups
         var sdn = Find(directory, "sdn");
         var alt = Find(directory, "alt");
         var add = Find(directory, "add");
-        var entries = ReadCsv(sdn).Where(r => r.Length >= 12).ToDictionary(r => r[0].Trim(), r => r);
+        // A few entry numbers occur twice in some copies of the list; their aliases cannot be told
+        // apart, so such entries are left out rather than merged into one false cluster.
+        var entries = ReadCsv(sdn).Where(r => r.Length >= 12).GroupBy(r => r[0].Trim())
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First());
         var aliases = ReadCsv(alt).Where(r => r.Length >= 4).GroupBy(r => r[0].Trim()).ToDictionary(g => g.Key, g => g.Select(r => r[3]).ToList());
         var addresses = ReadCsv(add).Where(r => r.Length >= 5).GroupBy(r => r[0].Trim()).ToDictionary(g => g.Key, g => g.ToList());
         var random = new Random(seed);
