@@ -77,10 +77,12 @@ internal static class EvaluateCommand
         var matcher = Matcher.LoadOrShipped(model);
         var judged = PairsFile.Read(file).ToList();
         var at = threshold ?? matcher.Card.AutoMergeThreshold;
+        // The file is the corpus: its names give the token frequencies for IDF weighting.
+        var stats = Resolution.Profiles.TokenStatistics.FromEntities(judged.SelectMany(p => new[] { p.Left, p.Right }).DistinctBy(e => e.Id));
         var results = new List<MatchResult>(judged.Count);
         foreach (var chunk in judged.Chunk(2048))
         {
-            results.AddRange(matcher.Score(chunk.Select(p => (p.Left, p.Right)).ToList(), explain: output is not null));
+            results.AddRange(matcher.Score(chunk.Select(p => (p.Left, p.Right)).ToList(), stats, explain: output is not null));
         }
 
         var labelled = judged.Select((p, i) => (p, i)).Where(x => x.p.Match is not null).Select(x => (results[x.i].Score, x.p.Match!.Value)).ToList();

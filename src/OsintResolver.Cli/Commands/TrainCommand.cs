@@ -47,9 +47,9 @@ internal static class TrainCommand
             if (ctx.Parse.GetValue(ofac) is { } dir)
             {
                 var groups = OfacAliasGroups.Read(dir, options.Seed);
-                var sampled = PairSampler.Sample(groups, options.Seed);
+                var sampled = PairSampler.Sample(groups, options.Seed, variantsOnly: true);
                 labelled.AddRange(sampled);
-                sources.Add($"OFAC SDN alias groups ({dir}): {groups.Records.Count:N0} names in {groups.Records.Select(r => r.Cluster).Distinct().Count():N0} entries, with synthetic variants");
+                sources.Add($"OFAC SDN alias groups ({dir}): {groups.Records.Count:N0} names in {groups.Records.Select(r => r.Cluster).Distinct().Count():N0} entries, with synthetic variants; positives limited to name variants ");
                 Log($"ofac: {sampled.Count(p => p.Match):N0} positive, {sampled.Count(p => !p.Match):N0} negative pairs");
             }
 

@@ -186,6 +186,11 @@ internal sealed class Blocker
         foreach (var id in p.Identifiers)
         {
             keys.Add("i:" + id.Key);
+            if (id.Kind == "email" && id.Value.IndexOf('@') is > 2 and var at)
+            {
+                // The mailbox name survives a mistyped domain.
+                keys.Add("e:" + id.Value[..at]);
+            }
         }
 
         if (p.Kind == Text.Names.NameKind.Person)

@@ -12,7 +12,7 @@ namespace OsintResolver.Resolution.Features;
 /// </summary>
 public static class PairFeatures
 {
-    public const int Count = 22;
+    public const int Count = 24;
 
     /// <summary>Feature names, in vector order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -39,12 +39,14 @@ public static class PairFeatures
         "address_similarity",
         "contact_match",
         "shared_neighbours",
+        "name_rare_unmatched",
+        "name_acronym",
     ];
 
     internal const int SchemaMatch = 0, NameJw = 1, NameTokenSet = 2, NameIdf = 3, NamePhonetic = 4, NameInitials = 5,
         NameSkeleton = 6, NameExact = 7, NameTransliterated = 8, NameTokensMin = 9, GivenName = 10, FamilyName = 11,
         LegalForm = 12, IdMatch = 13, IdConflict = 14, IdNear = 15, DateSimilarity = 16, DateYearDifference = 17,
-        Country = 18, Address = 19, Contact = 20, Neighbours = 21;
+        Country = 18, Address = 19, Contact = 20, Neighbours = 21, NameRareUnmatched = 22, NameAcronym = 23;
 
     /// <summary>Computes the features of a pair into <paramref name="f"/> (length <see cref="Count"/>).</summary>
     internal static void Compute(EntityProfile a, EntityProfile b, TokenStatistics stats, Span<float> f, PairDetails? details = null)
@@ -70,11 +72,13 @@ public static class PairFeatures
                 f[i] = -1f;
             }
 
+            f[NameRareUnmatched] = -1f;
+            f[NameAcronym] = -1f;
             return;
         }
 
         double jw = 0, tokenSet = 0, idf = 0, phonetic = 0, skeleton = 0, bestPair = -1;
-        float initials = 0, exact = 0, transliterated = 0, tokensMin = 0;
+        float initials = 0, exact = 0, transliterated = 0, tokensMin = 0, acronym = 0;
         NormalizedName? bestA = null, bestB = null;
         Func<string, double> weight = stats.Idf;
         foreach (var x in a.Names)
@@ -102,6 +106,11 @@ public static class PairFeatures
                     initials = 1;
                 }
 
+                if (IsAcronym(x, y) || IsAcronym(y, x))
+                {
+                    acronym = 1;
+                }
+
                 if (pairJw + pairSet > bestPair)
                 {
                     bestPair = pairJw + pairSet;
@@ -122,11 +131,50 @@ public static class PairFeatures
         f[NameExact] = exact;
         f[NameTransliterated] = transliterated;
         f[NameTokensMin] = tokensMin;
+        f[NameAcronym] = acronym;
+        f[NameRareUnmatched] = (float)RareUnmatched(bestA, bestB, stats);
         if (details is not null)
         {
             details.LeftName = bestA.Original;
             details.RightName = bestB.Original;
         }
+    }
+
+    /// <summary>"CEC" against "Central Election Commission": a short one-word name spelling the other's initials.</summary>
+    private static bool IsAcronym(NormalizedName shortName, NormalizedName longName) =>
+        shortName.Tokens.Count == 1 && longName.Tokens.Count >= 2 && shortName.Compact.Length == longName.Initials.Length &&
+        shortName.Compact == longName.Initials;
+
+    /// <summary>
+    /// The highest IDF among words of either name that have no counterpart in the other: one
+    /// distinctive word that differs ("Korea Ryengwang Trading" vs "Korea Taejin Trading")
+    /// outweighs many common ones that agree.
+    /// </summary>
+    private static double RareUnmatched(NormalizedName x, NormalizedName y, TokenStatistics stats)
+    {
+        double worst = 0;
+        foreach (var (from, to) in new[] { (x, y), (y, x) })
+        {
+            foreach (var token in from.Tokens)
+            {
+                var matched = false;
+                foreach (var other in to.Tokens)
+                {
+                    if (StringSimilarity.TokenSimilarity(token, other) >= 0.75)
+                    {
+                        matched = true;
+                        break;
+                    }
+                }
+
+                if (!matched)
+                {
+                    worst = Math.Max(worst, token.Length == 1 ? 0.1 : stats.Idf(token));
+                }
+            }
+        }
+
+        return worst;
     }
 
     private static bool SortedEqual(string x, string y)
@@ -264,16 +312,26 @@ public static class PairFeatures
                         }
                     }
                 }
-                else if (x.Strength != IdentifierStrength.Contact && x.Value.Length >= 5 &&
+                else if (x.Strength == IdentifierStrength.Contact)
+                {
+                    // A mistyped e-mail address or website still points at the same inbox.
+                    var similarity = (float)StringSimilarity.LevenshteinSimilarity(x.Value, y.Value);
+                    if (similarity >= 0.8f && similarity * 0.9f > contact)
+                    {
+                        contact = similarity * 0.9f;
+                    }
+                }
+                else if (x.Value.Length >= 5 &&
                          Math.Abs(x.Value.Length - y.Value.Length) <= 1 && StringSimilarity.Levenshtein(x.Value, y.Value) == 1)
                 {
                     near = 1f;
                 }
             }
 
-            if (sameKind && !shared && x.Strength == IdentifierStrength.Strong && x.Valid)
+            if (sameKind && !shared && x.Strength != IdentifierStrength.Contact && x.Valid)
             {
-                conflict = 1f;
+                // A different passport says more than a different number of unknown issuer.
+                conflict = Math.Max(conflict, x.Strength == IdentifierStrength.Strong ? 1f : 0.5f);
                 if (details is not null)
                 {
                     details.ConflictingIdentifier ??= x.Kind;

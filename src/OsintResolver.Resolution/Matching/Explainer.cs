@@ -90,6 +90,8 @@ internal static class Explainer
             PairFeatures.Country => v > 0 ? $"same country ({d.SharedCountry})" : $"countries differ ({d.LeftCountry} vs {d.RightCountry})",
             PairFeatures.Address => positive ? $"addresses agree ({N(v)})" : $"addresses differ ({N(v)})",
             PairFeatures.Contact => v > 0 ? $"same {Label(d.SharedContact)}" : "different contact details",
+            PairFeatures.NameRareUnmatched => positive ? null : $"a distinctive name word has no counterpart ({N(v)})",
+            PairFeatures.NameAcronym => v > 0 ? "one name is the other's acronym" : null,
             PairFeatures.Neighbours => v > 0 ? $"{v:0} shared neighbour{(v == 1 ? "" : "s")} (director, owner, address or vessel)" : null,
             _ => null,
         };

@@ -53,7 +53,20 @@ internal readonly record struct PartialDate(int Year, int Month, int Day)
             }
         }
 
-        return a.Precision == 3 && b.Precision == 3 ? DigitSimilarity(a, b) : 0.0;
+        return a.Precision == 3 && b.Precision == 3 ? Math.Max(DigitSimilarity(a, b), Nearness(a, b)) : 0.0;
+    }
+
+    /// <summary>Dates a few days or about a month apart: a mistaken day or month in one record.</summary>
+    private static double Nearness(PartialDate a, PartialDate b)
+    {
+        if (a.Month is < 1 or > 12 || b.Month is < 1 or > 12 || a.Day < 1 || b.Day < 1 ||
+            a.Day > DateTime.DaysInMonth(Math.Clamp(a.Year, 1, 9999), a.Month) || b.Day > DateTime.DaysInMonth(Math.Clamp(b.Year, 1, 9999), b.Month))
+        {
+            return 0.0;
+        }
+
+        var days = Math.Abs((new DateTime(Math.Clamp(a.Year, 1, 9999), a.Month, a.Day) - new DateTime(Math.Clamp(b.Year, 1, 9999), b.Month, b.Day)).TotalDays);
+        return days switch { <= 3 => 0.5, <= 35 => 0.4, _ => 0.0 };
     }
 
     private static double DigitSimilarity(PartialDate a, PartialDate b)

@@ -17,6 +17,18 @@ public sealed class TokenStatistics
 
     public int Documents => _documents;
 
+    /// <summary>Statistics of the names of a set of entities (e.g. the candidates of a query, a pairs file).</summary>
+    public static TokenStatistics FromEntities(IEnumerable<Model.Entities.Entity> entities)
+    {
+        var stats = new TokenStatistics();
+        foreach (var entity in entities)
+        {
+            stats.AddDocument(ProfileBuilder.Build(entity).Names.SelectMany(n => n.Tokens));
+        }
+
+        return stats;
+    }
+
     /// <summary>Counts the distinct tokens of one document (an entity's names).</summary>
     public void AddDocument(IEnumerable<string> tokens)
     {

@@ -77,6 +77,32 @@ public static partial class OfacAliasGroups
         return new LabelledRecords(Source, records);
     }
 
+    /// <summary>
+    /// Whether two names of one entry are variants of each other (spelling, transliteration,
+    /// order, legal form, acronym) rather than a translation or an unrelated nickname
+    /// ("National Bank of Cuba" for "Banco Nacional de Cuba", "Abu Anas" for a full name).
+    /// Only variants are training positives: records that share nothing but the list entry
+    /// they came from teach a matcher to ignore names, which no real source supports.
+    /// </summary>
+    internal static bool NameVariants(Profiles.EntityProfile a, Profiles.EntityProfile b)
+    {
+        foreach (var x in a.Names)
+        {
+            foreach (var y in b.Names)
+            {
+                if (Text.Similarity.StringSimilarity.TokenSet(x.Tokens, y.Tokens) >= 0.5 ||
+                    Text.Similarity.StringSimilarity.JaroWinkler(x.Compact, y.Compact) >= 0.85 ||
+                    (x.Skeleton.Length >= 3 && Text.Similarity.StringSimilarity.JaroWinkler(x.Skeleton, y.Skeleton) >= 0.85) ||
+                    (x.Tokens.Count == 1 && x.Compact == y.Initials) || (y.Tokens.Count == 1 && y.Compact == x.Initials))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static Entity? Make(string schema, string id, string name, List<(string Prop, string Value)> facts, Random random, double keep)
     {
         var entity = new Entity(schema, id);
