@@ -85,11 +85,11 @@ internal sealed class Blocker
             }
         }
 
-        Parallel.ForEach(Partitioner.Create(0, blockLists.Count, Math.Max(1, blockLists.Count / (Environment.ProcessorCount * 8) + 1)),
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(1, blockLists.Count), Math.Max(1, blockLists.Count / (Environment.ProcessorCount * 8) + 1)),
             () => new List<long>(),
             (range, _, local) =>
             {
-                for (var k = range.Item1; k < range.Item2; k++)
+                for (var k = range.Item1; k < Math.Min(range.Item2, blockLists.Count); k++)
                 {
                     var block = blockLists[k];
                     if (block.Count > _options.MaxBlockSize)

@@ -12,7 +12,7 @@ namespace OsintResolver.Resolution.Features;
 /// </summary>
 public static class PairFeatures
 {
-    public const int Count = 24;
+    public const int Count = 25;
 
     /// <summary>Feature names, in vector order.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -41,12 +41,13 @@ public static class PairFeatures
         "shared_neighbours",
         "name_rare_unmatched",
         "name_acronym",
+        "address_words",
     ];
 
     internal const int SchemaMatch = 0, NameJw = 1, NameTokenSet = 2, NameIdf = 3, NamePhonetic = 4, NameInitials = 5,
         NameSkeleton = 6, NameExact = 7, NameTransliterated = 8, NameTokensMin = 9, GivenName = 10, FamilyName = 11,
         LegalForm = 12, IdMatch = 13, IdConflict = 14, IdNear = 15, DateSimilarity = 16, DateYearDifference = 17,
-        Country = 18, Address = 19, Contact = 20, Neighbours = 21, NameRareUnmatched = 22, NameAcronym = 23;
+        Country = 18, Address = 19, Contact = 20, Neighbours = 21, NameRareUnmatched = 22, NameAcronym = 23, AddressWords = 24;
 
     /// <summary>Computes the features of a pair into <paramref name="f"/> (length <see cref="Count"/>).</summary>
     internal static void Compute(EntityProfile a, EntityProfile b, TokenStatistics stats, Span<float> f, PairDetails? details = null)
@@ -59,7 +60,7 @@ public static class PairFeatures
         ComputeIdentifiers(a, b, f, details);
         ComputeDates(a, b, f, details);
         f[Country] = Countries(a, b, details);
-        f[Address] = Addresses(a, b);
+        (f[Address], f[AddressWords]) = Addresses(a, b);
         f[Neighbours] = SharedNeighbours(a.Neighbours, b.Neighbours);
     }
 
@@ -412,23 +413,33 @@ public static class PairFeatures
         return 0f;
     }
 
-    private static float Addresses(EntityProfile a, EntityProfile b)
+    /// <summary>
+    /// The best address similarity, and how many words the shorter of that pair has: a shared
+    /// city ("London") is weak evidence, a shared street address strong.
+    /// </summary>
+    private static (float Similarity, float Words) Addresses(EntityProfile a, EntityProfile b)
     {
         if (a.Addresses.Length == 0 || b.Addresses.Length == 0)
         {
-            return -1f;
+            return (-1f, -1f);
         }
 
-        double best = 0;
+        double best = -1;
+        var words = 0;
         foreach (var x in a.Addresses)
         {
             foreach (var y in b.Addresses)
             {
-                best = Math.Max(best, StringSimilarity.TokenSet(x, y));
+                var s = StringSimilarity.TokenSet(x, y);
+                if (s > best)
+                {
+                    best = s;
+                    words = Math.Min(x.Length, y.Length);
+                }
             }
         }
 
-        return (float)best;
+        return ((float)best, Math.Min(words, 10));
     }
 
     private static float SharedNeighbours(long[] x, long[] y)

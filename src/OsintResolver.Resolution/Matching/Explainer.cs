@@ -25,6 +25,8 @@ internal static class Explainer
         Array.Sort(magnitudes, order);
         Array.Reverse(order);
         var phrases = new List<string>(MaxPhrases);
+        // Say once, on the first name phrase in favour, that the names were compared across scripts.
+        var transliterated = values[PairFeatures.NameTransliterated] > 0;
         foreach (var i in order)
         {
             if (phrases.Count == MaxPhrases)
@@ -37,8 +39,16 @@ internal static class Explainer
                 break;
             }
 
-            if (Phrase(i, values[i], contributions[i], details, values) is { } phrase && !phrases.Contains(phrase))
+            if (Phrase(i, values[i], contributions[i], details) is { } phrase && !phrases.Contains(phrase))
             {
+                if (transliterated && contributions[i] > 0 && i is >= PairFeatures.NameJw and <= PairFeatures.NameSkeleton)
+                {
+                    phrase = phrase.Contains("after transliteration", StringComparison.Ordinal)
+                        ? phrase
+                        : phrase.Replace(" (", " after transliteration (", StringComparison.Ordinal) is var p && p != phrase ? p : phrase + " after transliteration";
+                    transliterated = false;
+                }
+
                 phrases.Add(phrase);
             }
         }
@@ -46,7 +56,7 @@ internal static class Explainer
         return phrases.Count == 0 ? "no evidence either way" : string.Join("; ", phrases);
     }
 
-    private static string? Phrase(int feature, float v, float c, PairDetails d, ReadOnlySpan<float> all)
+    private static string? Phrase(int feature, float v, float c, PairDetails d)
     {
         if (v < 0 && feature is not PairFeatures.LegalForm)
         {
@@ -58,16 +68,14 @@ internal static class Explainer
         return feature switch
         {
             PairFeatures.SchemaMatch => v < 1 ? "different kinds of entity" : null,
-            PairFeatures.NameJw => positive
-                ? all[PairFeatures.NameTransliterated] > 0 ? $"names agree after transliteration ({N(v)})" : $"names agree ({N(v)})"
-                : $"names differ ({N(v)})",
+            PairFeatures.NameJw => positive ? $"names agree ({N(v)})" : $"names differ ({N(v)})",
             PairFeatures.NameTokenSet => positive ? $"name words match in any order ({N(v)})" : $"name words differ ({N(v)})",
             PairFeatures.NameIdf => positive ? $"rare name words shared ({N(v)})" : $"few distinctive name words shared ({N(v)})",
             PairFeatures.NamePhonetic => positive ? "names sound alike" : "names sound different",
             PairFeatures.NameInitials => v > 0 ? "initials agree" : "initials differ",
             PairFeatures.NameSkeleton => positive ? $"name consonants agree ({N(v)})" : $"name consonants differ ({N(v)})",
             PairFeatures.NameExact => v > 0 ? "identical names" : "no identical name",
-            PairFeatures.NameTransliterated => v > 0 ? "names compared across scripts" : null,
+            PairFeatures.NameTransliterated => null,
             PairFeatures.NameTokensMin => positive ? null : $"short name ({v:0} word{(v == 1 ? "" : "s")})",
             PairFeatures.GivenName => positive ? $"first names agree ({N(v)})" : $"first names differ ({N(v)})",
             PairFeatures.FamilyName => positive ? $"last names agree ({N(v)})" : $"last names differ ({N(v)})",

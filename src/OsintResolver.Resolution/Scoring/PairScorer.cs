@@ -17,6 +17,11 @@ internal static class PairScorer
     public static List<ScoredPair> Score(IReadOnlyList<EntityProfile> profiles, long[] pairs, TokenStatistics stats, Matcher matcher,
         double minScore, CancellationToken ct = default, Action<long>? progress = null)
     {
+        if (pairs.Length == 0)
+        {
+            return [];
+        }
+
         var results = new ConcurrentBag<List<ScoredPair>>();
         long done = 0;
         var chunk = 16_384;
