@@ -15,9 +15,15 @@ internal static class ServeCommand
         };
 
         var command = new Command("serve", "Serve the JSON API (search, entities, match) over HTTP") { urls };
+        IndexBackendOptions.AddTo(command);
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
-            var settings = new OsintWebHostSettings { DataDir = ctx.DataDir, Urls = ctx.Parse.GetValue(urls)! };
+            var settings = new OsintWebHostSettings
+            {
+                DataDir = ctx.DataDir,
+                Urls = ctx.Parse.GetValue(urls)!,
+                ConfigureIndex = index => IndexBackendOptions.Configure(ctx, index),
+            };
             await using var app = OsintWebHost.Create(settings);
             await app.StartAsync(ct).ConfigureAwait(false);
             if (ctx.Json)

@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using OsintResolver.Index;
+using OsintResolver.Index.Canonical;
 using OsintResolver.Store;
 using OsintResolver.Store.Import;
 
@@ -25,11 +28,14 @@ public sealed class WebHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Store = new EntityStore(new StoreOptions { DataDir = _dir.Path });
-        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "entities.ftm.json");
-        var result = await new EntityImporter(Store).ImportAsync(new ImportRequest { Path = fixture, Dataset = "fixture" });
-        if (!result.Succeeded)
+        foreach (var (file, dataset) in new[] { ("entities.ftm.json", "fixture"), ("registry.ftm.json", "cn_registry") })
         {
-            throw new InvalidOperationException($"fixture import failed: {result.Run.Error}");
+            var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", file);
+            var result = await new EntityImporter(Store).ImportAsync(new ImportRequest { Path = path, Dataset = dataset });
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"fixture import of {file} failed: {result.Run.Error}");
+            }
         }
 
         _app = OsintWebHost.Create(new OsintWebHostSettings
@@ -38,6 +44,9 @@ public sealed class WebHostFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             LogLevel = LogLevel.Warning,
         });
+        // The index is built from the store exactly as `osint index` does it.
+        var index = _app.Services.GetRequiredService<IEntityIndex>();
+        await index.RebuildAsync(_app.Services.GetRequiredService<ICanonicalEntitySource>().ReadAll());
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
