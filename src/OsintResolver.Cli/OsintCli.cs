@@ -16,6 +16,7 @@ internal static class OsintCli
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 
