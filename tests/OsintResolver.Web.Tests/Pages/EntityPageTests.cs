@@ -1,0 +1,89 @@
+using System.Net;
+using OsintResolver.Web.Tests.Support;
+
+namespace OsintResolver.Web.Tests.Pages;
+
+public sealed class EntityPageTests(UiHostFixture host) : IClassFixture<UiHostFixture>
+{
+    [Fact]
+    public async Task Get_Company_ShowsEveryValueWithItsSources()
+    {
+        using var session = await host.SignInAsync("vic");
+
+        var (response, html) = await session.GetPageAsync("/entities/co-hongxiang");
+        var doc = Html.Parse(html);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("丹东鸿祥实业发展有限公司", doc.QuerySelector("[data-testid=caption]")!.TextContent);
+        Assert.NotNull(doc.QuerySelector("[data-testid=sanctioned]"));
+        var rows = doc.QuerySelectorAll("[data-testid=properties] tbody tr");
+        Assert.Equal(["name", "jurisdiction", "registrationNumber", "address", "alias", "topics"], rows.Select(r => r.GetAttribute("data-prop")).ToList());
+        foreach (var row in rows)
+        {
+            var source = Assert.Single(row.QuerySelectorAll("[data-testid=source]"));
+            Assert.Equal("fixture", source.QuerySelector(".dataset")!.TextContent);
+            Assert.Equal(2, source.QuerySelectorAll("time").Length); // first and last seen
+        }
+
+        Assert.Contains("(China)", rows.Single(r => r.GetAttribute("data-prop") == "jurisdiction").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Company_GroupsRelationshipsByTheModelsLabels()
+    {
+        using var session = await host.SignInAsync("vic");
+
+        var (_, html) = await session.GetPageAsync("/entities/co-hongxiang");
+        var doc = Html.Parse(html);
+        var groups = doc.QuerySelectorAll(".rel-group").ToDictionary(g => g.GetAttribute("data-group")!, g => g);
+
+        Assert.Equal(["sanctions", "directorshipOrganization", "ownershipAsset"], groups.Keys.ToList());
+        Assert.StartsWith("Sanctions", groups["sanctions"].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("US Treasury OFAC", groups["sanctions"].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Owners", groups["ownershipAsset"].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/entities/person-ma", groups["ownershipAsset"].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Percentage held: 80", groups["ownershipAsset"].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Role: Chairwoman", groups["directorshipOrganization"].TextContent, StringComparison.Ordinal);
+        Assert.Equal("co-hongxiang", doc.QuerySelector("[data-testid=network]")!.GetAttribute("data-entity-id"));
+        Assert.Equal("/js/graph.js", doc.QuerySelectorAll("script").Last().GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task Get_Person_ShowsAssetsAndDirectorships()
+    {
+        using var session = await host.SignInAsync("vic");
+
+        var (_, html) = await session.GetPageAsync("/entities/person-ma");
+        var groups = Html.Parse(html).QuerySelectorAll(".rel-group h3").Select(h => h.TextContent).ToList();
+
+        Assert.Contains(groups, g => g.StartsWith("Assets and shares", StringComparison.Ordinal));
+        Assert.Contains(groups, g => g.StartsWith("Directorships", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_Unknown_Returns404Page()
+    {
+        using var session = await host.SignInAsync("vic");
+
+        var (response, html) = await session.GetPageAsync("/entities/no-such-entity");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("no entity &#x27;no-such-entity&#x27;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaticFiles_EmbeddedScriptsAndCytoscape_AreServed()
+    {
+        using var client = host.CreateClient();
+
+        var graph = await client.GetAsync("/js/graph.js");
+        var cytoscape = await client.GetAsync("/lib/cytoscape.esm.min.mjs");
+
+        Assert.Equal(HttpStatusCode.OK, graph.StatusCode);
+        Assert.Contains("cytoscape.esm.min.mjs", await graph.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, cytoscape.StatusCode);
+        Assert.Equal("text/javascript", cytoscape.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("version=\"3.34.4\"", await cytoscape.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using OsintResolver.Store.Edges;
+using OsintResolver.Web.Tests.Support;
+
+namespace OsintResolver.Web.Tests.Pages;
+
+public sealed class ReviewPageTests(UiHostFixture host) : IClassFixture<UiHostFixture>
+{
+    [Fact]
+    public async Task Get_Analyst_ShowsMostUncertainPairSideBySide()
+    {
+        using var session = await host.SignInAsync("alice");
+
+        var (response, html) = await session.GetPageAsync("/review");
+        var doc = Html.Parse(html);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pair = doc.QuerySelector("[data-testid=pair]")!;
+        Assert.Equal("co-hongxiang", pair.GetAttribute("data-left"));
+        Assert.Equal("reg-hongxiang", pair.GetAttribute("data-right"));
+        Assert.Equal("0.55", doc.QuerySelector("[data-testid=score]")!.TextContent);
+        Assert.Contains("transliterated", doc.QuerySelector("[data-testid=explanation]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("agree-same", doc.QuerySelector("tr[data-prop=registrationNumber]")!.ClassName);
+        Assert.Equal("agree-different", doc.QuerySelector("tr[data-prop=address]")!.ClassName);
+        Assert.Equal("agree-only-right", doc.QuerySelector("tr[data-prop=incorporationDate]")!.ClassName);
+        Assert.Equal(["y", "n", "u", "s", "z"], doc.QuerySelectorAll("[data-key]").Select(e => e.GetAttribute("data-key")).ToList());
+        Assert.All(doc.QuerySelectorAll("form[method=post]"), f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
+    }
+
+    [Fact]
+    public async Task JudgeForm_SameThenUndo_StoresAndRemovesTheJudgementShownOnTheProfile()
+    {
+        using var session = await host.SignInAsync("alice");
+
+        var judged = await session.PostFormAsync("/review?handler=Judge",
+            new() { ["left"] = "co-golden", ["right"] = "reg-golden", ["judgement"] = "positive" }, fromPage: "/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, judged.StatusCode);
+        Assert.Equal(Judgement.Positive, host.Store.Edges.Get("co-golden", "reg-golden")!.Judgement);
+        var (_, flash) = await session.GetPageAsync(judged.Headers.Location!.OriginalString);
+        Assert.Contains("co-golden and reg-golden are the same", Html.Parse(flash).QuerySelector("[data-testid=flash]")!.TextContent, StringComparison.Ordinal);
+        var (_, profile) = await session.GetPageAsync("/entities/co-golden");
+        var decision = Html.Parse(profile).QuerySelector("[data-testid=judgements] li")!;
+        Assert.Contains("Same as", decision.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Golden Star Trading L.L.C.", decision.TextContent, StringComparison.Ordinal);
+        Assert.Contains("alice", decision.TextContent, StringComparison.Ordinal);
+
+        var undone = await session.PostFormAsync("/review?handler=Undo", [], fromPage: "/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        Assert.Null(host.Store.Edges.Get("co-golden", "reg-golden")!.User);
+        var (_, after) = await session.GetPageAsync("/entities/co-golden");
+        Assert.Null(Html.Parse(after).QuerySelector("[data-testid=judgements]"));
+    }
+
+    [Fact]
+    public async Task JudgeForm_WithoutAntiforgeryToken_Returns400()
+    {
+        using var session = await host.SignInAsync("alice");
+
+        var response = await session.PostFormAsync("/review?handler=Judge",
+            new() { ["left"] = "co-golden", ["right"] = "reg-golden", ["judgement"] = "negative" }, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEqual(Judgement.Negative, host.Store.Edges.Get("co-golden", "reg-golden")!.Judgement);
+    }
+}

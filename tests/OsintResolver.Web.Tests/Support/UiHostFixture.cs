@@ -1,0 +1,33 @@
+using OsintResolver.Store;
+using OsintResolver.Store.Edges;
+
+namespace OsintResolver.Web.Tests.Support;
+
+/// <summary>
+/// The host with what the UI tests need beyond the base fixture: a second dataset with
+/// duplicates of fixture entities, hostile entities (script and attribute-breaking payloads in
+/// names), and model suggestions for the review queue with known scores.
+/// </summary>
+public class UiHostFixture : WebHostFixture
+{
+    public const string ModelVersion = "test-model-1";
+
+    /// <summary>Pairs the model suggests, with their scores: the review queue must order them by uncertainty.</summary>
+    public static readonly IReadOnlyList<(string A, string B, double Score, string Explanation)> Suggestions =
+    [
+        ("co-hongxiang", "reg-hongxiang", 0.55, "The names agree once the Chinese name is transliterated; the registration numbers are identical."),
+        ("co-golden", "reg-golden", 0.80, "The names differ only in punctuation; both are in the United Arab Emirates."),
+        ("evil-script", "co-shipping", 0.97, "<script>alert('xss-explanation')</script> both are North Korean."),
+    ];
+
+    protected override IEnumerable<(string File, string Dataset)> Seeds =>
+        [("entities.ftm.json", "fixture"), ("registry.ftm.json", "registry"), ("hostile.ftm.json", "hostile")];
+
+    protected override Task SeedAsync(EntityStore store)
+    {
+        var now = store.Time.GetUtcNow();
+        store.Edges.UpsertModelEdges(Suggestions.Select(s =>
+            new ResolverEdge(s.A, s.B, Judgement.Unsure, s.Score, ModelVersion, null, now, s.Explanation)));
+        return Task.CompletedTask;
+    }
+}
