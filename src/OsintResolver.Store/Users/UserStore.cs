@@ -164,10 +164,11 @@ public sealed class UserStore
         }
 
         string? userName;
+        long? lastUsed;
         using (var c = _store.OpenConnection())
         {
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT user_name, secret_hash FROM api_keys WHERE id = $id AND revoked_at IS NULL";
+            cmd.CommandText = "SELECT user_name, secret_hash, last_used_at FROM api_keys WHERE id = $id AND revoked_at IS NULL";
             cmd.Parameters.AddWithValue("$id", id);
             using var r = cmd.ExecuteReader();
             if (!r.Read())
@@ -183,12 +184,15 @@ public sealed class UserStore
             }
 
             userName = r.GetString(0);
+            lastUsed = r.IsDBNull(2) ? null : r.GetInt64(2);
         }
 
-        using (var c = _store.OpenConnection())
+        // Recorded at most once a minute: a script making many calls must not turn every read into a write.
+        var now = EntityStore.Ms(_store.Time.GetUtcNow());
+        if (lastUsed is null || now - lastUsed.Value >= 60_000)
         {
-            EntityStore.Exec(c, null, "UPDATE api_keys SET last_used_at = $t WHERE id = $id",
-                ("$t", EntityStore.Ms(_store.Time.GetUtcNow())), ("$id", id));
+            using var c = _store.OpenConnection();
+            EntityStore.Exec(c, null, "UPDATE api_keys SET last_used_at = $t WHERE id = $id", ("$t", now), ("$id", id));
         }
 
         return Get(userName);

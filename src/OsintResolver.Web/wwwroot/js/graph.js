@@ -49,7 +49,8 @@ async function start() {
     say('Loading the network…');
     try {
       const { data } = await load(cy, root, hops);
-      cy.layout({ name: 'cose', animate: false, randomize: true, seed: 1 }).run();
+      cy.layout({ name: 'cose', animate: false, randomize: true, padding: 40 }).run();
+      if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); } // a small network should not fill the box with giant nodes
       say(`${data.elements.nodes.length} entities, ${data.elements.edges.length} links${data.truncated ? ' (truncated)' : ''}.`);
       container.dataset.ready = 'true';
     } catch (err) {
