@@ -108,8 +108,22 @@ public sealed class EntityGraphBuilder(EntityStore store, IEntityClusters cluste
             frontier = next;
         }
 
+        // Nodes at the edge of the picture were not expanded; a Sanction record on them still counts.
+        foreach (var (nodeId, _) in frontier.Where(f => !nodes[f.Id].Sanctioned && HasSanctionRecord(f.Id)))
+        {
+            nodes[nodeId] = nodes[nodeId] with { Sanctioned = true };
+        }
+
         return new EntityGraph(root, hops, nodes.Values.OrderBy(n => n.Hop).ThenBy(n => n.Id, StringComparer.Ordinal).ToList(),
             edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToList(), truncated);
+    }
+
+    private bool HasSanctionRecord(string canonicalId)
+    {
+        var members = clusters.MembersOf(canonicalId);
+        var referrers = members.SelectMany(m => store.GetReferrers(m, RelationshipReader.MaxReferrers)).Select(r => r.SourceId).Distinct();
+        return store.GetEntities(referrers).Any(e => e.Schema.AttachedTo is { } attached && e.Schema.IsA("Sanction") &&
+                                                     e.Get(attached.Name).Any(members.Contains));
     }
 
     private Entity? Load(string canonicalId) => CanonicalEntities.Load(store, clusters, canonicalId)?.Entity;

@@ -64,3 +64,18 @@ public sealed class GraphApiTests(WebHostFixture host) : IClassFixture<WebHostFi
         Problem.Assert(response, body, 404, "no-such-entity");
     }
 }
+
+public sealed class GraphApiSanctionTests(UiHostFixture host) : IClassFixture<UiHostFixture>
+{
+    [Fact]
+    public async Task GetGraph_NeighbourSanctionedOnlyByARecord_IsMarkedAtTheEdgeOfThePicture()
+    {
+        // co-golden has no sanction topic; a Sanction entity names it. It is a hop-1 node of co-shipping.
+        var (_, body) = await host.GetJsonAsync("/api/entities/co-shipping/graph");
+
+        var nodes = body.GetProperty("elements").GetProperty("nodes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("data").GetProperty("id").GetString()!, n => n.GetProperty("data"));
+        Assert.True(nodes["co-golden"].GetProperty("sanctioned").GetBoolean());
+        Assert.False(nodes.ContainsKey("reg-sanc-golden"));
+    }
+}
