@@ -72,6 +72,7 @@ public sealed class ProfileBrowserTests(ChromiumFixture chromium, UiHostFixture 
     {
         var position = await page.EvaluateAsync<double[]>(
             "id => { const p = window.osintGraph.getElementById(id).renderedPosition(); return [p.x, p.y]; }", id);
+        await page.Locator("#network").ScrollIntoViewIfNeededAsync();
         var box = await page.Locator("#network").BoundingBoxAsync();
         await page.Mouse.ClickAsync((float)(box!.X + position[0]), (float)(box.Y + position[1]));
     }

@@ -56,7 +56,9 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, UiHostFixture h
 
         await page.Keyboard.PressAsync("s");
 
-        await page.WaitForURLAsync(url => url.Contains("/review?skip=", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("[data-testid=pair][data-left=co-golden]");
+
+        Assert.Contains("/review?skip=co-hongxiang~reg-hongxiang", page.Url, StringComparison.Ordinal);
         Assert.NotEqual(first, await page.GetAttributeAsync("[data-testid=pair]", "data-left"));
         Assert.Null(host.Store.Edges.Get("co-hongxiang", "reg-hongxiang")!.User);
     }

@@ -41,7 +41,7 @@ async function load(cy, id, hops) {
 async function start() {
   if (!container) return;
   const root = container.dataset.entityId;
-  const cy = cytoscape({ container, style, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  const cy = cytoscape({ container, style, minZoom: 0.2, maxZoom: 3 });
   window.osintGraph = cy; // for the browser tests and the curious
 
   async function draw(hops) {
