@@ -137,7 +137,7 @@ public sealed class EntityProfileBuilder(EntityStore store, IEntityClusters clus
                 items.DistinctBy(i => (i.Id, i.ViaId)).OrderBy(i => i.Caption, StringComparer.OrdinalIgnoreCase).ToList()));
         }
 
-        // Records attached to the entity (sanctions first) lead; then links; then plain references.
+        // Records attached to the entity (sanctions) lead; the rest follow by label.
         return groups.OrderBy(g => g.Items.All(i => i.Id is null) ? 0 : 1)
             .ThenBy(g => g.Label, StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -19,14 +19,16 @@ public sealed class ProfileBrowserTests(ChromiumFixture chromium, UiHostFixture 
         Assert.Equal("CHON MA SAN", await page.TextContentAsync("[data-testid=caption]"));
         Assert.Equal("fixture", await page.Locator("tr[data-prop=imoNumber] [data-testid=source] .dataset").TextContentAsync());
         await page.WaitForSelectorAsync("#network[data-ready=true]");
-        Assert.Equal(2, await page.EvaluateAsync<int>("() => window.osintGraph.nodes().length"));
-        Assert.Contains("2 entities, 1 links", await page.TextContentAsync("#network-status"), StringComparison.Ordinal);
+        // The owner, and the shipment the vessel carried.
+        Assert.Equal(["co-shipping", "ship-1", "vessel-chonma"],
+            (await page.EvaluateAsync<string[]>("() => window.osintGraph.nodes().map(n => n.id())")).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("3 entities, 2 links", await page.TextContentAsync("#network-status"), StringComparison.Ordinal);
         // The network is drawn on a canvas by Cytoscape.js.
         Assert.True(await page.Locator("#network canvas").CountAsync() > 0);
 
         // Clicking the owner fetches its neighbourhood and merges it into the picture.
         await ClickNodeAsync(page, "co-shipping");
-        await page.WaitForFunctionAsync("() => window.osintGraph.nodes().length === 3");
+        await page.WaitForFunctionAsync("() => window.osintGraph.nodes().length === 4");
         Assert.True(await page.EvaluateAsync<bool>("() => window.osintGraph.getElementById('co-golden').nonempty()"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.osintGraph.getElementById('co-shipping').hasClass('expanded')"));
 
@@ -44,7 +46,8 @@ public sealed class ProfileBrowserTests(ChromiumFixture chromium, UiHostFixture 
 
         await page.SelectOptionAsync("#network-hops", "2");
 
-        await page.WaitForFunctionAsync("() => window.osintGraph.nodes().length === 3");
+        await page.WaitForFunctionAsync("() => window.osintGraph.nodes().length === 4");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.osintGraph.getElementById('co-golden').nonempty()"));
     }
 
     [SkippableFact]

@@ -37,13 +37,17 @@ public sealed class EntityPageTests(UiHostFixture host) : IClassFixture<UiHostFi
         var doc = Html.Parse(html);
         var groups = doc.QuerySelectorAll(".rel-group").ToDictionary(g => g.GetAttribute("data-group")!, g => g);
 
-        Assert.Equal(["sanctions", "directorshipOrganization", "ownershipAsset"], groups.Keys.ToList());
+        Assert.Equal(["sanctions", "addressEntity", "directorshipOrganization", "mentionResolved", "ownershipAsset"], groups.Keys.ToList());
         Assert.StartsWith("Sanctions", groups["sanctions"].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("US Treasury OFAC", groups["sanctions"].TextContent, StringComparison.Ordinal);
         Assert.StartsWith("Owners", groups["ownershipAsset"].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/entities/person-ma", groups["ownershipAsset"].QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("Percentage held: 80", groups["ownershipAsset"].TextContent, StringComparison.Ordinal);
         Assert.Contains("Role: Chairwoman", groups["directorshipOrganization"].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Document mentions", groups["mentionResolved"].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/entities/news-1", groups["mentionResolved"].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Dandong firm accused of supplying Pyongyang", groups["mentionResolved"].TextContent, StringComparison.Ordinal);
+        Assert.Equal("/entities/addr-1", groups["addressEntity"].QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("co-hongxiang", doc.QuerySelector("[data-testid=network]")!.GetAttribute("data-entity-id"));
         Assert.Equal("/js/graph.js", doc.QuerySelectorAll("script").Last().GetAttribute("src"));
     }
@@ -58,6 +62,30 @@ public sealed class EntityPageTests(UiHostFixture host) : IClassFixture<UiHostFi
 
         Assert.Contains(groups, g => g.StartsWith("Assets and shares", StringComparison.Ordinal));
         Assert.Contains(groups, g => g.StartsWith("Directorships", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_ShipmentParties_ShowShipmentsSentReceivedAndCarried()
+    {
+        using var session = await host.SignInAsync("vic");
+
+        var pages = new Dictionary<string, string>();
+        foreach (var id in new[] { "co-golden", "co-shipping", "vessel-chonma" })
+        {
+            pages[id] = (await session.GetPageAsync($"/entities/{id}")).Html;
+        }
+
+        var sent = Html.Parse(pages["co-golden"]).QuerySelector("[data-group=shipmentsSent]")!;
+        Assert.StartsWith("Shipments sent", sent.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/entities/co-shipping", sent.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Refined petroleum products", sent.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(Html.Parse(pages["co-shipping"]).QuerySelector("[data-group=shipmentsReceived]"));
+        var carried = Html.Parse(pages["vessel-chonma"]).QuerySelector("[data-group=shipmentsCarried]")!;
+        Assert.Contains("Refined petroleum products", carried.TextContent, StringComparison.Ordinal);
+        // Vessels an owner holds are listed with their schema.
+        var assets = Html.Parse(pages["co-shipping"]).QuerySelector("[data-group=ownershipOwner]")!;
+        Assert.Contains("CHON MA SAN", assets.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vessel", assets.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace OsintResolver.Web.Tests.Support;
 /// <summary>
 /// The host with what the UI tests need beyond the base fixture: a second dataset with
 /// duplicates of fixture entities, hostile entities (script and attribute-breaking payloads in
-/// names), and model suggestions for the review queue with known scores.
+/// names), a shipment, a news mention and an address entity, and model suggestions for the
+/// review queue with known scores.
 /// </summary>
 public class UiHostFixture : WebHostFixture
 {
@@ -21,7 +22,7 @@ public class UiHostFixture : WebHostFixture
     ];
 
     protected override IEnumerable<(string File, string Dataset)> Seeds =>
-        [("entities.ftm.json", "fixture"), ("registry.ftm.json", "registry"), ("hostile.ftm.json", "hostile")];
+        [("entities.ftm.json", "fixture"), ("registry.ftm.json", "registry"), ("hostile.ftm.json", "hostile"), ("trade.ftm.json", "trade")];
 
     protected override Task SeedAsync(EntityStore store)
     {
