@@ -33,7 +33,7 @@ internal static class CrawlsApi
     {
         if (!sources.List().Any(s => s.Name == source))
         {
-            throw new NotFoundException($"no source '{(source.Length <= 80 ? source : source[..77] + "...")}'");
+            throw new NotFoundException($"no source '{Profiles.RequestedIds.Shorten(source)}'");
         }
 
         await sources.StartAsync(source, user.Identity?.Name ?? "", ct).ConfigureAwait(false);

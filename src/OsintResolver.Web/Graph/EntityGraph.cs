@@ -33,10 +33,7 @@ public sealed class EntityGraphBuilder(EntityStore store, IEntityClusters cluste
 
     public EntityGraph Build(string id, int hops = 1, int maxNodes = DefaultMaxNodes)
     {
-        if (!EntityType.IsValidId(id))
-        {
-            throw new InvalidInputException($"'{(id.Length <= 80 ? id : id[..77] + "...")}' is not an entity id");
-        }
+        RequestedIds.Check(id);
 
         if (hops is < 1 or > MaxHops)
         {

@@ -54,10 +54,7 @@ public sealed class EntityProfileBuilder(EntityStore store, IEntityClusters clus
 
     public EntityProfile Build(string id)
     {
-        if (!EntityType.IsValidId(id))
-        {
-            throw new InvalidInputException($"'{(id.Length <= 80 ? id : id[..77] + "...")}' is not an entity id");
-        }
+        RequestedIds.Check(id);
 
         var canonical = clusters.CanonicalOf(id);
         var members = clusters.MembersOf(canonical);

@@ -27,8 +27,8 @@ internal sealed class ModelEdgeReviewQueue(EntityStore store, IEntityClusters cl
 
     public Task<JudgementOutcome> JudgeAsync(string a, string b, Judgement judgement, string user, CancellationToken ct = default)
     {
-        Check(a);
-        Check(b);
+        RequestedIds.Check(a);
+        RequestedIds.Check(b);
         if (store.GetEntities([a, b]).Count < 2)
         {
             throw new NotFoundException($"no entity '{(store.GetEntity(a) is null ? a : b)}'");
@@ -46,12 +46,4 @@ internal sealed class ModelEdgeReviewQueue(EntityStore store, IEntityClusters cl
             .OrderBy(e => Math.Abs((e.Score ?? Threshold) - Threshold))
             .ThenBy(e => e.LeftId, StringComparer.Ordinal)
             .ThenBy(e => e.RightId, StringComparer.Ordinal);
-
-    private static void Check(string id)
-    {
-        if (!EntityType.IsValidId(id))
-        {
-            throw new InvalidInputException($"'{(id.Length <= 80 ? id : id[..77] + "...")}' is not an entity id");
-        }
-    }
 }
