@@ -20,8 +20,9 @@ internal static class ExportCommand
         var dataset = new Option<string[]>("--dataset") { Description = "Only these datasets", AllowMultipleArgumentsPerToken = true };
         var schema = new Option<string[]>("--schema") { Description = "Only entities of these schemata (and their descendants)", AllowMultipleArgumentsPerToken = true };
         var history = new Option<bool>("--history") { Description = "Include values the latest runs no longer state" };
+        var resolved = new Option<bool>("--resolved") { Description = "Canonical entities: clusters merged under their canonical id, source ids in 'referents' (ftm only)" };
 
-        var command = new Command("export", "Export entities from the store") { format, output, dataset, schema, history };
+        var command = new Command("export", "Export entities from the store") { format, output, dataset, schema, history, resolved };
         command.SetAction(CliContext.Action((ctx, ct) =>
         {
             var options = new ReadOptions
@@ -36,12 +37,20 @@ internal static class ExportCommand
             long count;
             if (ctx.Parse.GetValue(format) == "csv")
             {
+                if (ctx.Parse.GetValue(resolved))
+                {
+                    throw new Model.Errors.InvalidInputException("--resolved exports FtM entities; use it with --format ftm");
+                }
+
                 count = WriteCsv(ctx, stream, options, ct);
             }
             else
             {
                 using var writer = new FtmJsonWriter(stream);
-                foreach (var entity in ctx.Store.ReadEntities(options))
+                var entities = ctx.Parse.GetValue(resolved)
+                    ? new Store.Resolution.ResolvedEntities(ctx.Store).ReadAll(options)
+                    : ctx.Store.ReadEntities(options);
+                foreach (var entity in entities)
                 {
                     ct.ThrowIfCancellationRequested();
                     writer.Write(entity);
