@@ -16,8 +16,8 @@ internal static class WebServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOsintWebServices(this IServiceCollection services)
     {
-        services.TryAddSingleton<IEntityClusters, UnresolvedClusters>();
-        services.TryAddSingleton<IReviewQueue, ModelEdgeReviewQueue>();
+        services.TryAddSingleton<IEntityClusters, ResolvedClusters>();
+        services.TryAddSingleton<IReviewQueue, ResolverReviewQueue>();
         services.TryAddSingleton<ICrawlSources, StoreCrawlSources>();
         services.TryAddSingleton<EntityProfileBuilder>();
         services.TryAddSingleton<EntityGraphBuilder>();

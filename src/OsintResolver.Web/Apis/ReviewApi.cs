@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OsintResolver.Model.Errors;
-using OsintResolver.Store;
 using OsintResolver.Store.Edges;
 using OsintResolver.Web.Auth;
 using OsintResolver.Web.Reviews;
@@ -22,11 +21,13 @@ internal static class ReviewApi
 
     public sealed record SideJson(string Id, string Schema, string Caption, IReadOnlyList<string> Datasets);
 
-    public sealed record SuggestionJson(string Key, SideJson Left, SideJson Right, double? Score, string? Explanation, string? ModelVersion, IReadOnlyList<RowJson> Rows);
+    public sealed record SuggestionJson(string Key, SideJson Left, SideJson Right, double? Score, string? Explanation, IReadOnlyList<RowJson> Rows);
 
     public sealed record QueueJson(long Pending, IReadOnlyList<SuggestionJson> Items);
 
     public sealed record JudgeRequest(string LeftId, string RightId, string Judgement);
+
+    public sealed record PairRequest(string LeftId, string RightId);
 
     public sealed record JudgementJson(string LeftId, string RightId, string Judgement, string? User, DateTimeOffset CreatedAt, string LeftCanonical, string RightCanonical);
 
@@ -37,11 +38,12 @@ internal static class ReviewApi
         var group = api.MapGroup("/review").RequireAuthorization(Roles.JudgePolicy);
         group.MapGet("/next", Next);
         group.MapPost("/judgements", JudgeAsync);
+        group.MapPost("/skip", Skip);
         group.MapPost("/undo", UndoAsync);
         return group;
     }
 
-    internal static Ok<QueueJson> Next(IReviewQueue queue, EntityStore store, int? count, string? skip)
+    internal static Ok<QueueJson> Next(IReviewQueue queue, ClaimsPrincipal user, int? count)
     {
         var n = count ?? 1;
         if (n is < 1 or > MaxCount)
@@ -49,15 +51,20 @@ internal static class ReviewApi
             throw new InvalidInputException($"count must be 1–{MaxCount} (got {n})");
         }
 
-        var skipped = (skip ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(500).ToHashSet(StringComparer.Ordinal);
-        var items = ReviewItems.Load(queue, store, n, skipped)
+        var items = queue.Next(UserName(user), n)
             .Select(i => new SuggestionJson(i.Suggestion.Key, Side(i.Comparison.Left), Side(i.Comparison.Right),
-                i.Suggestion.Score, i.Suggestion.Explanation, i.Suggestion.ModelVersion,
+                i.Suggestion.Score, i.Suggestion.Explanation,
                 i.Comparison.Rows.Select(r => new RowJson(r.Property, r.Label, Name(r.Agreement),
                     r.Left.Select(v => new ValueJson(v.Value, v.Label, v.Matched)).ToList(),
                     r.Right.Select(v => new ValueJson(v.Value, v.Label, v.Matched)).ToList())).ToList()))
             .ToList();
         return TypedResults.Ok(new QueueJson(queue.Pending(), items));
+    }
+
+    internal static NoContent Skip(PairRequest request, IReviewQueue queue, ClaimsPrincipal user)
+    {
+        queue.Skip(UserName(user), request.LeftId ?? "", request.RightId ?? "");
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Ok<JudgementJson>> JudgeAsync(JudgeRequest request, IReviewQueue queue, ClaimsPrincipal user, CancellationToken ct)

@@ -36,9 +36,9 @@ public sealed class EntityModel(EntityProfileBuilder profiles, IEntityClusters c
 
     public static string Describe(Judgement judgement) => judgement switch
     {
-        Judgement.Positive => "Same as",
-        Judgement.Negative => "Not the same as",
-        Judgement.Unsure => "Unsure about",
-        _ => "No decision on",
+        Judgement.Positive => "is the same as",
+        Judgement.Negative => "is not the same as",
+        Judgement.Unsure => "may be the same as (unsure)",
+        _ => "has no decision with",
     };
 }

@@ -30,8 +30,8 @@ public sealed record RelatedItem(
 
 public sealed record RelationshipGroup(string Key, string Label, IReadOnlyList<RelatedItem> Items);
 
-/// <summary>An analyst decision involving one of the merged records.</summary>
-public sealed record ProfileJudgement(string LeftId, string RightId, string OtherId, string? OtherCaption, Judgement Judgement,
+/// <summary>An analyst decision on a pair involving one of the merged records.</summary>
+public sealed record ProfileJudgement(string LeftId, string? LeftCaption, string RightId, string? RightCaption, Judgement Judgement,
     string? User, DateTimeOffset CreatedAt);
 
 /// <summary>Everything the profile page and the profile API show about a canonical entity.</summary>
@@ -172,16 +172,14 @@ public sealed class EntityProfileBuilder(EntityStore store, IEntityClusters clus
 
     private List<ProfileJudgement> Judgements(IReadOnlyList<string> members)
     {
-        var memberSet = members.ToHashSet(StringComparer.Ordinal);
         var edges = members.SelectMany(store.Edges.For)
             .Where(e => e.IsUserJudgement)
             .DistinctBy(e => (e.LeftId, e.RightId))
             .OrderByDescending(e => e.CreatedAt)
             .Take(50)
             .ToList();
-        var otherIds = edges.Select(e => memberSet.Contains(e.LeftId) && !memberSet.Contains(e.RightId) ? e.RightId : e.LeftId).ToList();
-        var others = store.GetEntities(otherIds).ToDictionary(e => e.Id, StringComparer.Ordinal);
-        return edges.Select((e, i) => new ProfileJudgement(e.LeftId, e.RightId, otherIds[i], others.GetValueOrDefault(otherIds[i])?.Caption,
+        var captions = store.GetEntities(edges.SelectMany(e => new[] { e.LeftId, e.RightId })).ToDictionary(e => e.Id, e => e.Caption, StringComparer.Ordinal);
+        return edges.Select(e => new ProfileJudgement(e.LeftId, captions.GetValueOrDefault(e.LeftId), e.RightId, captions.GetValueOrDefault(e.RightId),
             e.Judgement, e.User, e.CreatedAt)).ToList();
     }
 }

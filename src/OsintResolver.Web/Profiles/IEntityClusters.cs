@@ -1,9 +1,11 @@
+using OsintResolver.Store;
+using OsintResolver.Store.Resolution;
+
 namespace OsintResolver.Web.Profiles;
 
 /// <summary>
 /// How source entities are grouped into canonical (resolved) entities. The resolver owns the
-/// clustering; the web app only asks which cluster an id is in. Profiles, networks and the
-/// review screen show canonical entities through this seam.
+/// clustering; profiles, networks and the review screen ask this which cluster an id is in.
 /// </summary>
 public interface IEntityClusters
 {
@@ -14,13 +16,12 @@ public interface IEntityClusters
     IReadOnlyList<string> MembersOf(string canonicalId);
 }
 
-/// <summary>
-/// Used when no resolver is installed in the host: every entity stands alone. Analyst
-/// judgements are still stored and shown on the profile, but nothing is merged.
-/// </summary>
-internal sealed class UnresolvedClusters : IEntityClusters
+/// <summary>The resolver's clusters as the store holds them (updated by <c>osint resolve</c> and by each judgement).</summary>
+internal sealed class ResolvedClusters(EntityStore store) : IEntityClusters
 {
-    public string CanonicalOf(string id) => id;
+    private readonly ResolvedEntities _resolved = new(store);
 
-    public IReadOnlyList<string> MembersOf(string canonicalId) => [canonicalId];
+    public string CanonicalOf(string id) => _resolved.CanonicalOf(id);
+
+    public IReadOnlyList<string> MembersOf(string canonicalId) => _resolved.Members(canonicalId);
 }

@@ -8,7 +8,7 @@ namespace OsintResolver.Web.BrowserTests.Pages;
 public sealed class ReviewBrowserTests(ChromiumFixture chromium, UiHostFixture host) : IClassFixture<UiHostFixture>
 {
     [SkippableFact]
-    public async Task Review_KeyboardYes_StoresJudgementShownOnProfile_ThenZUndoes()
+    public async Task Review_KeyboardYes_MergesTheRecordsInTheProfile_ThenZUndoes()
     {
         var page = await chromium.NewPageAsync(host.BaseAddress);
         var watch = PageWatch.On(page);
@@ -27,11 +27,17 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, UiHostFixture h
         // The next suggestion is up at once.
         Assert.Equal("co-golden", await page.GetAttributeAsync("[data-testid=pair]", "data-left"));
 
+        // The merge is in the profile at once: one canonical entity with both records and their values.
         await page.ClickAsync("[data-testid=flash-link]");
         await page.WaitForSelectorAsync("[data-testid=judgements]");
+        Assert.Equal("2 records merged", await page.TextContentAsync("[data-testid=merged-count]"));
+        Assert.Equal(["co-hongxiang", "reg-hongxiang"], await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('[data-testid=records] tr[data-record]')].map(r => r.dataset.record)"));
+        Assert.Contains("incorporationDate", await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('tr[data-prop]')].map(r => r.dataset.prop)"));
         var decision = await page.TextContentAsync("[data-testid=judgements] li");
-        Assert.Contains("Same as", decision, StringComparison.Ordinal);
+        Assert.Contains("is the same as", decision, StringComparison.Ordinal);
         Assert.Contains("Dandong Hongxiang Industrial Development Co., Ltd.", decision, StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("#network[data-ready=true]");
 
         await page.GotoAsync("/review");
         await page.WaitForSelectorAsync("body[data-review-keys=ready]");
@@ -41,6 +47,8 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, UiHostFixture h
         Assert.Contains("Undone", await page.TextContentAsync("[data-testid=flash]"), StringComparison.Ordinal);
         Assert.Null(host.Store.Edges.Get("co-hongxiang", "reg-hongxiang")!.User);
         Assert.Equal("co-hongxiang", await page.GetAttributeAsync("[data-testid=pair]", "data-left"));
+        await page.GotoAsync("/entities/reg-hongxiang");
+        Assert.Equal(0, await page.Locator("[data-testid=merged-count]").CountAsync());
         Assert.Empty(watch.Dialogs);
         Assert.Empty(watch.ConsoleErrors);
     }
@@ -49,7 +57,7 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, UiHostFixture h
     public async Task Review_KeyboardSkip_ShowsTheNextPairWithoutJudging()
     {
         var page = await chromium.NewPageAsync(host.BaseAddress);
-        await page.SignInAsync("alice");
+        await page.SignInAsync("ada"); // skips are per user: another analyst's queue is not touched
         await page.GotoAsync("/review");
         await page.WaitForSelectorAsync("body[data-review-keys=ready]");
         var first = await page.GetAttributeAsync("[data-testid=pair]", "data-left");
@@ -58,7 +66,7 @@ public sealed class ReviewBrowserTests(ChromiumFixture chromium, UiHostFixture h
 
         await page.WaitForSelectorAsync("[data-testid=pair][data-left=co-golden]");
 
-        Assert.Contains("/review?skip=co-hongxiang~reg-hongxiang", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Skipped co-hongxiang and reg-hongxiang", await page.TextContentAsync("[data-testid=flash]"), StringComparison.Ordinal);
         Assert.NotEqual(first, await page.GetAttributeAsync("[data-testid=pair]", "data-left"));
         Assert.Null(host.Store.Edges.Get("co-hongxiang", "reg-hongxiang")!.User);
     }

@@ -24,11 +24,12 @@ public sealed class ReviewPageTests(UiHostFixture host) : IClassFixture<UiHostFi
         Assert.Equal("agree-different", doc.QuerySelector("tr[data-prop=address]")!.ClassName);
         Assert.Equal("agree-only-right", doc.QuerySelector("tr[data-prop=incorporationDate]")!.ClassName);
         Assert.Equal(["y", "n", "u", "s", "z"], doc.QuerySelectorAll("[data-key]").Select(e => e.GetAttribute("data-key")).ToList());
+        Assert.Equal("3", doc.QuerySelector("[data-testid=pending]")!.TextContent);
         Assert.All(doc.QuerySelectorAll("form[method=post]"), f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
     }
 
     [Fact]
-    public async Task JudgeForm_SameThenUndo_StoresAndRemovesTheJudgementShownOnTheProfile()
+    public async Task JudgeForm_SameThenUndo_MergesIntoOneProfileThenSplits()
     {
         using var session = await host.SignInAsync("alice");
 
@@ -38,19 +39,34 @@ public sealed class ReviewPageTests(UiHostFixture host) : IClassFixture<UiHostFi
         Assert.Equal(HttpStatusCode.Redirect, judged.StatusCode);
         Assert.Equal(Judgement.Positive, host.Store.Edges.Get("co-golden", "reg-golden")!.Judgement);
         var (_, flash) = await session.GetPageAsync(judged.Headers.Location!.OriginalString);
-        Assert.Contains("co-golden and reg-golden are the same", Html.Parse(flash).QuerySelector("[data-testid=flash]")!.TextContent, StringComparison.Ordinal);
-        var (_, profile) = await session.GetPageAsync("/entities/co-golden");
-        var decision = Html.Parse(profile).QuerySelector("[data-testid=judgements] li")!;
-        Assert.Contains("Same as", decision.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Golden Star Trading L.L.C.", decision.TextContent, StringComparison.Ordinal);
-        Assert.Contains("alice", decision.TextContent, StringComparison.Ordinal);
+        var flashDoc = Html.Parse(flash);
+        Assert.Contains("co-golden and reg-golden are the same", flashDoc.QuerySelector("[data-testid=flash]")!.TextContent, StringComparison.Ordinal);
+        var canonicalLink = flashDoc.QuerySelector("[data-testid=flash-link]")!.GetAttribute("href")!;
+
+        // Either record's profile now leads to the one canonical profile with both records.
+        var (redirect, _) = await session.GetPageAsync("/entities/reg-golden");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Equal(canonicalLink, redirect.Headers.Location!.OriginalString);
+        var (_, profile) = await session.GetPageAsync(canonicalLink);
+        var doc = Html.Parse(profile);
+        Assert.Equal("2 records merged", doc.QuerySelector("[data-testid=merged-count]")!.TextContent);
+        Assert.Equal(["co-golden", "reg-golden"], doc.QuerySelectorAll("[data-testid=records] tr[data-record]").Select(r => r.GetAttribute("data-record")).ToList());
+        var names = doc.QuerySelectorAll("tr[data-prop=name] td.value").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("Golden Star Trading LLC", names);
+        Assert.Contains("Golden Star Trading L.L.C.", names);
+        var decision = doc.QuerySelector("[data-testid=judgements] li")!.TextContent;
+        Assert.Contains("is the same as", decision, StringComparison.Ordinal);
+        Assert.Contains("alice", decision, StringComparison.Ordinal);
 
         var undone = await session.PostFormAsync("/review?handler=Undo", [], fromPage: "/review");
 
         Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
         Assert.Null(host.Store.Edges.Get("co-golden", "reg-golden")!.User);
-        var (_, after) = await session.GetPageAsync("/entities/co-golden");
-        Assert.Null(Html.Parse(after).QuerySelector("[data-testid=judgements]"));
+        var (after, afterHtml) = await session.GetPageAsync("/entities/co-golden");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var afterDoc = Html.Parse(afterHtml);
+        Assert.Null(afterDoc.QuerySelector("[data-testid=merged-count]"));
+        Assert.Null(afterDoc.QuerySelector("[data-testid=judgements]"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using OsintResolver.Store;
 using OsintResolver.Store.Edges;
+using OsintResolver.Store.Resolution;
 
 namespace OsintResolver.Web.Tests.Support;
 
@@ -18,14 +19,21 @@ public class UiHostFixture : WebHostFixture
     [
         ("co-hongxiang", "reg-hongxiang", 0.55, "The names agree once the Chinese name is transliterated; the registration numbers are identical."),
         ("co-golden", "reg-golden", 0.80, "The names differ only in punctuation; both are in the United Arab Emirates."),
-        ("evil-script", "co-shipping", 0.97, "<script>alert('xss-explanation')</script> both are North Korean."),
+        ("evil-script", "co-shipping", 0.85, "<script>alert('xss-explanation')</script> both are North Korean."),
     ];
 
     protected override IEnumerable<(string File, string Dataset)> Seeds =>
         [("entities.ftm.json", "fixture"), ("registry.ftm.json", "registry"), ("hostile.ftm.json", "hostile"), ("trade.ftm.json", "trade")];
 
+    /// <summary>The thresholds a resolve run would have left: suggestions from 0.2 up to 0.9 wait for review.</summary>
+    public const double ReviewThreshold = 0.2;
+    public const double AutoMergeThreshold = 0.9;
+
     protected override Task SeedAsync(EntityStore store)
     {
+        var resolution = new ResolutionStore(store);
+        resolution.SetState("review_threshold", ReviewThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        resolution.SetState("auto_merge_threshold", AutoMergeThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var now = store.Time.GetUtcNow();
         store.Edges.UpsertModelEdges(Suggestions.Select(s =>
             new ResolverEdge(s.A, s.B, Judgement.Unsure, s.Score, ModelVersion, null, now, s.Explanation)));
