@@ -20,6 +20,8 @@ internal static class OsintCli
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         return root;
     }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
+using OsintResolver.Index;
+using OsintResolver.Index.Analysis;
 using OsintResolver.Store;
 using OsintResolver.Web.Apis;
 using OsintResolver.Web.Ui;
@@ -23,6 +25,9 @@ public sealed record OsintWebHostSettings
 
     /// <summary>Extra configuration arguments (<c>--Key=value</c>, <c>--urls</c> …).</summary>
     public string[] Args { get; init; } = [];
+
+    /// <summary>Index backend settings over the defaults and the <c>Index</c> configuration section.</summary>
+    public Action<IndexOptions>? ConfigureIndex { get; init; }
 
     /// <summary>Minimum log level of the host; tests quieten it.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
@@ -67,10 +72,24 @@ public static class OsintWebHost
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Services.AddOsintWeb(store => store.DataDir = settings.DataDir);
+        var indexSection = builder.Configuration.GetSection(IndexOptions.Section);
+        builder.Services.AddOsintIndex(index =>
+        {
+            indexSection.Bind(index);
+            index.DataDir = settings.DataDir;
+            if (index.ElasticsearchUrl is null && Environment.GetEnvironmentVariable(IndexOptions.ElasticsearchUrlVariable) is { Length: > 0 } url)
+            {
+                index.ElasticsearchUrl = new Uri(url);
+            }
+
+            settings.ConfigureIndex?.Invoke(index);
+        });
         builder.Services.AddOsintWebUi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // The transliterator takes about a second to create; pay it now, not on the first query.
+        _ = Task.Run(IndexWarmup.Warm);
         app.UseOsintWeb();
         app.UseOsintWebUi();
         app.MapOsintWebUi(app.MapOsintApis());

@@ -20,6 +20,7 @@ internal static class ServeCommand
         };
 
         var command = new Command("serve", "Serve the web app and JSON API (search, profiles, network, review, crawl status)") { urls, anonymous };
+        IndexBackendOptions.AddTo(command);
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
             var settings = new OsintWebHostSettings
@@ -27,6 +28,7 @@ internal static class ServeCommand
                 DataDir = ctx.DataDir,
                 Urls = ctx.Parse.GetValue(urls)!,
                 Args = ctx.Parse.GetValue(anonymous) ? ["--Web:Auth:AllowAnonymousRead=true"] : [],
+                ConfigureIndex = index => IndexBackendOptions.Configure(ctx, index),
             };
             await using var app = OsintWebHost.Create(settings);
             await app.StartAsync(ct).ConfigureAwait(false);

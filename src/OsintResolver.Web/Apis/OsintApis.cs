@@ -13,6 +13,8 @@ public static class OsintApis
         var api = app.MapGroup("/api");
         api.MapStatusApi();
         api.MapEntitiesApi();
+        api.MapSearchApi();
+        api.MapMatchApi();
         return api;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OsintResolver.Index;
+using OsintResolver.Index.Matching;
 using OsintResolver.Store;
 
 namespace OsintResolver.Web.Apis;
@@ -6,9 +8,11 @@ namespace OsintResolver.Web.Apis;
 /// <summary><c>GET /api/status</c>: what the server holds, for health checks and the UI's header.</summary>
 internal static class StatusApi
 {
-    public sealed record DatasetStatus(string Name, long Entities, DateTimeOffset? UpdatedAt);
+    internal sealed record DatasetStatus(string Name, long Entities, DateTimeOffset? UpdatedAt);
 
-    public sealed record StatusResponse(string Version, long Entities, long Statements, IReadOnlyList<DatasetStatus> Datasets);
+    internal sealed record IndexInfo(string Backend, string? Version, long Entities, string Matcher, bool MatcherIsFallback);
+
+    internal sealed record StatusResponse(string Version, long Entities, long Statements, IReadOnlyList<DatasetStatus> Datasets, IndexInfo Index);
 
     public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
     {
@@ -17,14 +21,16 @@ internal static class StatusApi
         return group;
     }
 
-    internal static Ok<StatusResponse> GetStatus(EntityStore store)
+    internal static async Task<Ok<StatusResponse>> GetStatus(EntityStore store, IEntityIndex index, IMatchScorer scorer, CancellationToken ct)
     {
+        var indexStatus = await index.GetStatusAsync(ct).ConfigureAwait(false);
         var stats = store.GetStats();
         var updated = store.ListDatasets().ToDictionary(d => d.Name, d => d.UpdatedAt);
         var datasets = stats.Entities.GroupBy(e => e.Dataset)
             .Select(g => new DatasetStatus(g.Key, g.Sum(e => e.Entities), updated.GetValueOrDefault(g.Key)))
             .ToList();
         var version = typeof(StatusApi).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-        return TypedResults.Ok(new StatusResponse(version, datasets.Sum(d => d.Entities), stats.Statements, datasets));
+        return TypedResults.Ok(new StatusResponse(version, datasets.Sum(d => d.Entities), stats.Statements, datasets,
+            new IndexInfo(indexStatus.Backend, indexStatus.Version, indexStatus.Entities, scorer.Algorithm, scorer.IsFallback)));
     }
 }

@@ -22,7 +22,8 @@ public sealed class ReviewApiTests(UiHostFixture host) : IClassFixture<UiHostFix
         var rows = first.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("property").GetString()!);
         Assert.Equal("same", rows["registrationNumber"].GetProperty("agreement").GetString());
         Assert.Equal("same", rows["jurisdiction"].GetProperty("agreement").GetString());
-        Assert.Equal("only_right", rows["incorporationDate"].GetProperty("agreement").GetString());
+        Assert.Equal("different", rows["incorporationDate"].GetProperty("agreement").GetString());
+        Assert.Equal("only_left", rows["alias"].GetProperty("agreement").GetString());
         Assert.Equal("different", rows["address"].GetProperty("agreement").GetString());
     }
 

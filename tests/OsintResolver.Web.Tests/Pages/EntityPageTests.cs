@@ -14,18 +14,24 @@ public sealed class EntityPageTests(UiHostFixture host) : IClassFixture<UiHostFi
         var doc = Html.Parse(html);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("丹东鸿祥实业发展有限公司", doc.QuerySelector("[data-testid=caption]")!.TextContent);
+        // Two datasets state this company; the caption prefers the Latin-script name.
+        Assert.Equal("Dandong Hongxiang Industrial Development Co., Ltd.", doc.QuerySelector("[data-testid=caption]")!.TextContent);
         Assert.NotNull(doc.QuerySelector("[data-testid=sanctioned]"));
         var rows = doc.QuerySelectorAll("[data-testid=properties] tbody tr");
-        Assert.Equal(["name", "jurisdiction", "registrationNumber", "address", "alias", "topics"], rows.Select(r => r.GetAttribute("data-prop")).ToList());
-        foreach (var row in rows)
+        foreach (var source in rows.SelectMany(r => r.QuerySelectorAll("[data-testid=source]")))
         {
-            var source = Assert.Single(row.QuerySelectorAll("[data-testid=source]"));
-            Assert.Equal("fixture", source.QuerySelector(".dataset")!.TextContent);
             Assert.Equal(2, source.QuerySelectorAll("time").Length); // first and last seen
         }
 
+        string DatasetOf(string prop, string value) => string.Join(",", rows.Single(r => r.GetAttribute("data-prop") == prop &&
+            r.QuerySelector("td.value")!.TextContent.Trim().StartsWith(value, StringComparison.Ordinal)).QuerySelectorAll(".dataset").Select(d => d.TextContent));
+        Assert.Equal("fixture", DatasetOf("name", "丹东鸿祥实业发展有限公司"));
+        Assert.Equal("cn_registry", DatasetOf("name", "Dandong Hongxiang Industrial Development Co., Ltd."));
+        Assert.Equal("cn_registry", DatasetOf("incorporationDate", "2000-08-23"));
+        Assert.Equal("fixture", DatasetOf("jurisdiction", "cn"));
         Assert.Contains("(China)", rows.Single(r => r.GetAttribute("data-prop") == "jurisdiction").TextContent, StringComparison.Ordinal);
+        // One value stated by both datasets: one row, two sources.
+        Assert.Equal("cn_registry,fixture", DatasetOf("registrationNumber", "210600004014986"));
     }
 
     [Fact]

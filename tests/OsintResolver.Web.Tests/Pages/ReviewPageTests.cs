@@ -22,7 +22,13 @@ public sealed class ReviewPageTests(UiHostFixture host) : IClassFixture<UiHostFi
         Assert.Contains("transliterated", doc.QuerySelector("[data-testid=explanation]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("agree-same", doc.QuerySelector("tr[data-prop=registrationNumber]")!.ClassName);
         Assert.Equal("agree-different", doc.QuerySelector("tr[data-prop=address]")!.ClassName);
-        Assert.Equal("agree-only-right", doc.QuerySelector("tr[data-prop=incorporationDate]")!.ClassName);
+        Assert.Equal("agree-different", doc.QuerySelector("tr[data-prop=incorporationDate]")!.ClassName);
+        Assert.Equal("agree-only-left", doc.QuerySelector("tr[data-prop=alias]")!.ClassName);
+        // The agreeing name is aligned on the first line of both sides.
+        var names = doc.QuerySelectorAll("tr[data-prop=name] td");
+        Assert.Equal("Dandong Hongxiang Industrial Development Co., Ltd.", names[0].QuerySelector(".v.match")!.TextContent);
+        Assert.Equal("Dandong Hongxiang Industrial Development Co., Ltd.", names[1].QuerySelector(".v.match")!.TextContent);
+        Assert.Equal("丹东鸿祥实业发展有限公司", names[0].QuerySelector(".v.diff")!.TextContent);
         Assert.Equal(["y", "n", "u", "s", "z"], doc.QuerySelectorAll("[data-key]").Select(e => e.GetAttribute("data-key")).ToList());
         Assert.Equal("3", doc.QuerySelector("[data-testid=pending]")!.TextContent);
         Assert.All(doc.QuerySelectorAll("form[method=post]"), f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));

@@ -23,7 +23,7 @@ public class UiHostFixture : WebHostFixture
     ];
 
     protected override IEnumerable<(string File, string Dataset)> Seeds =>
-        [("entities.ftm.json", "fixture"), ("registry.ftm.json", "registry"), ("hostile.ftm.json", "hostile"), ("trade.ftm.json", "trade")];
+        [.. base.Seeds, ("duplicates.ftm.json", "registry"), ("hostile.ftm.json", "hostile"), ("trade.ftm.json", "trade")];
 
     /// <summary>The thresholds a resolve run would have left: suggestions from 0.2 up to 0.9 wait for review.</summary>
     public const double ReviewThreshold = 0.2;

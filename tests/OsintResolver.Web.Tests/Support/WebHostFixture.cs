@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using OsintResolver.Index;
+using OsintResolver.Index.Canonical;
 using OsintResolver.Store;
 using OsintResolver.Store.Import;
 using OsintResolver.Store.Users;
@@ -12,7 +15,8 @@ namespace OsintResolver.Web.Tests.Support;
 
 /// <summary>
 /// The real web host on real Kestrel, bound to a free loopback port, over a temporary data
-/// folder seeded from <c>Fixtures/entities.ftm.json</c> through the real importer. One per test
+/// folder seeded from <c>Fixtures/entities.ftm.json</c> and <c>registry.ftm.json</c> through the
+/// real importer, and an index built from it as <c>osint index</c> does. One per test
 /// class (xunit class fixture); tests talk to it with a plain <see cref="HttpClient"/>.
 /// Three users exist (<see cref="Users"/>); <see cref="Client"/> sends the analyst's API key, so
 /// API tests read and judge as a script would.
@@ -40,7 +44,7 @@ public class WebHostFixture : IAsyncLifetime
     public Dictionary<string, string> ApiKeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>FtM files and the dataset each is imported as.</summary>
-    protected virtual IEnumerable<(string File, string Dataset)> Seeds => [("entities.ftm.json", "fixture")];
+    protected virtual IEnumerable<(string File, string Dataset)> Seeds => [("entities.ftm.json", "fixture"), ("registry.ftm.json", "cn_registry")];
 
     /// <summary>Extra host configuration (options, replaced services).</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
@@ -77,6 +81,9 @@ public class WebHostFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             LogLevel = LogLevel.Warning,
         }, Configure);
+        // The index is built from the store exactly as `osint index` does it.
+        var index = _app.Services.GetRequiredService<IEntityIndex>();
+        await index.RebuildAsync(_app.Services.GetRequiredService<ICanonicalEntitySource>().ReadAll());
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
         Client = CreateClient(ApiKeys["alice"]);
