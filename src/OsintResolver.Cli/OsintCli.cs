@@ -22,6 +22,7 @@ internal static class OsintCli
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 

@@ -18,6 +18,7 @@ internal static class BenchmarkRunner
     [
         new ImportBenchmark(),
         new SearchBenchmark(),
+        new WebBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
