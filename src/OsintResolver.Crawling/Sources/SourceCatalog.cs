@@ -56,7 +56,7 @@ public sealed class SourceCatalog
         var types = new List<Type>();
         foreach (var assembly in assemblies.Distinct())
         {
-            foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.EndsWith(".source.yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.EndsWith("source.yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             {
                 using var stream = assembly.GetManifestResourceStream(resource)!;
                 using var reader = new StreamReader(stream);

@@ -213,6 +213,25 @@ public sealed class CrawlStateStore
         return map;
     }
 
+    /// <summary>Ids of the entities a run has written so far (for a resumed run's counts).</summary>
+    public IReadOnlySet<string> ListRunEntityIds(Run run)
+    {
+        using var c = _store.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = run.Mode == WriteMode.Staged
+            ? "SELECT DISTINCT entity_id FROM staged_statements WHERE run_id = $r"
+            : "SELECT DISTINCT entity_id FROM statements WHERE run_id = $r";
+        cmd.Parameters.AddWithValue("$r", run.Id);
+        using var r = cmd.ExecuteReader();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            set.Add(r.GetString(0));
+        }
+
+        return set;
+    }
+
     private List<ResponseRecord> QueryResponses(string tail, params (string, object?)[] parameters)
     {
         using var c = _store.OpenConnection();
