@@ -26,6 +26,9 @@ public sealed record CrawlRequest
     /// <summary>Overrides <see cref="CrawlerOptions.AllowPrivateNetwork"/> for this run.</summary>
     public bool? AllowPrivateNetwork { get; init; }
 
+    /// <summary>Skip the source's assertions (a partial mirror or a fixture); the run still records its counts.</summary>
+    public bool SkipAssertions { get; init; }
+
     /// <summary>Continue an unfinished run of the source (after a crash) instead of abandoning it.</summary>
     public bool Resume { get; init; } = true;
 }
@@ -163,7 +166,7 @@ public sealed class CrawlRunner
         await StopAsync(heartbeatStop, heartbeat).ConfigureAwait(false);
         progress?.Report(stats);
 
-        var failures = error is null ? CheckAssertions(source, run, stats) : [];
+        var failures = error is null && !request.SkipAssertions ? CheckAssertions(source, run, stats) : [];
         var snapshot = stats.ToSnapshot() with { AssertionFailures = failures };
         var json = System.Text.Json.JsonSerializer.Serialize(snapshot, CrawlStats.Json);
         sink.Dispose();
