@@ -152,9 +152,9 @@ internal sealed class UnScConsolidatedCrawler : ICrawler
     {
         var dataId = record.Pop("DATAID");
         var list = record.Pop("UN_LIST_TYPE");
-        var listedOn = record.Pop("LISTED_ON");
+        var listedOn = Date(record.Pop("LISTED_ON"));
         var comments = record.Pop("COMMENTS1");
-        var updated = record.PopNested("LAST_DAY_UPDATED", "VALUE");
+        var updated = record.PopNested("LAST_DAY_UPDATED", "VALUE").Select(Date).ToList();
         context.Add(entity, "name", record.Pop("NAME_ORIGINAL_SCRIPT"));
         context.Add(entity, "notes", comments);
         context.Add(entity, "createdAt", listedOn);
@@ -187,7 +187,7 @@ internal sealed class UnScConsolidatedCrawler : ICrawler
         context.Add(sanction, "modifiedAt", updated);
         context.Add(sanction, "reason", comments);
         var submittedBy = record.Pop("SUBMITTED_BY");
-        var submittedOn = record.Pop("SUBMITTED_ON");
+        var submittedOn = Date(record.Pop("SUBMITTED_ON"));
         if (submittedBy is not null || submittedOn is not null)
         {
             context.Add(sanction, "summary", $"Listing proposed by {submittedBy ?? "(not named)"}{(submittedOn is null ? "" : " on " + submittedOn)}");
@@ -226,7 +226,7 @@ internal sealed class UnScConsolidatedCrawler : ICrawler
     private static void BirthDate(CrawlContext context, SourceRecord birth, Entity person)
     {
         var type = birth.Pop("TYPE_OF_DATE");
-        context.Add(person, "birthDate", birth.Pop("DATE"));
+        context.Add(person, "birthDate", Date(birth.Pop("DATE")));
         context.Add(person, "birthDate", birth.Pop("YEAR"));
         var from = birth.Pop("FROM_YEAR");
         var to = birth.Pop("TO_YEAR");
@@ -288,7 +288,7 @@ internal sealed class UnScConsolidatedCrawler : ICrawler
         var countries = record.PopAll("ISSUING_COUNTRY").Concat(record.PopAll("COUNTRY_OF_ISSUE")).Distinct().ToList();
         var country = countries.FirstOrDefault();
         var city = record.Pop("CITY_OF_ISSUE");
-        var issued = record.Pop("DATE_OF_ISSUE");
+        var issued = Date(record.Pop("DATE_OF_ISSUE"));
         var note = record.Pop("NOTE");
         var label = Join(type, type2) ?? "Document";
         if (number is null)
@@ -302,7 +302,13 @@ internal sealed class UnScConsolidatedCrawler : ICrawler
                          label.Contains("pasaporte", StringComparison.OrdinalIgnoreCase);
         var identification = context.Make(isPassport ? "Passport" : "Identification", "document", person.Id, label, number);
         context.Add(identification, "holder", person.Id);
-        context.Add(identification, "number", number);
+        if (!context.Add(identification, "number", number))
+        {
+            // Reported as invalid by Add; the text stays readable on the person.
+            context.Add(person, "notes", $"{label}: {number}");
+            return;
+        }
+
         context.Add(identification, "type", label);
         context.Add(identification, "country", countries);
         context.Add(identification, "authority", city);
@@ -311,6 +317,10 @@ internal sealed class UnScConsolidatedCrawler : ICrawler
         context.Emit(identification);
         context.Add(person, isPassport ? "passportNumber" : "idNumber", number);
     }
+
+    /// <summary>The list writes xs:date values, sometimes with a zone offset ("2015-04-14-04:00"); the date is what counts.</summary>
+    private static string? Date(string? value) =>
+        value is { Length: > 10 } && (value[10] is '-' or '+' or 'Z') && value[4] == '-' ? value[..10] : value;
 
     private static string? Join(params string?[] parts)
     {

@@ -130,7 +130,7 @@ internal sealed partial class SdnMapper
         {
             c.Add(entity, "callSign", entry.CallSign);
             c.Add(entity, "type", entry.VesselType);
-            c.Add(entity, "flag", entry.VesselFlag);
+            c.Add(entity, "flag", Known(entry.VesselFlag));
             c.Add(entity, "tonnage", Number(entry.Tonnage));
             c.Add(entity, "grossRegisteredTonnage", Number(entry.GrossTonnage));
             if (entry.VesselOwner is { } owner)
@@ -302,7 +302,7 @@ internal sealed partial class SdnMapper
 
                 break;
             case Target.Prop:
-                if (rule.Prop == "gender" && value.Equals("Unknown", StringComparison.OrdinalIgnoreCase))
+                if (Known(value) is null)
                 {
                     break;
                 }
@@ -610,6 +610,10 @@ internal sealed partial class SdnMapper
         facts.Any(f => f.Key is "Registration Number" or "Registration ID" or "Company Number" or "Business Registration Number"
             or "Commercial Registry Number" or "C.R. No." or "Company Number IMO" or "Identification Number IMO" or "V.A.T. Number"
             or "D-U-N-S Number" or "Tax ID No." or "SWIFT/BIC");
+
+    /// <summary>OFAC writes "None Identified" where a value is unknown.</summary>
+    private static string? Known(string? raw) =>
+        raw is null || raw.Equals("None Identified", StringComparison.OrdinalIgnoreCase) || raw.Equals("Unknown", StringComparison.OrdinalIgnoreCase) ? null : raw;
 
     private static string? Number(string? raw) =>
         raw is null ? null : raw.Replace(",", "", StringComparison.Ordinal).Trim();

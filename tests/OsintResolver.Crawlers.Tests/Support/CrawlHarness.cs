@@ -37,19 +37,34 @@ internal sealed class CrawlHarness : IDisposable
     public async Task<CrawlResult> CrawlAsync(string source, IReadOnlyDictionary<string, string> urlFiles,
         IReadOnlyDictionary<string, string>? options = null, bool skipAssertions = true)
     {
-        var files = urlFiles.ToDictionary(kv => "/" + Path.GetFileName(kv.Value), kv => kv.Value);
-        await using var server = await LoopbackServer.ServeFilesAsync(files);
-        return await Runner.RunAsync(new CrawlRequest
+        await using var server = await Serve(urlFiles);
+        return await CrawlAsync(server, source, urlFiles, options, skipAssertions);
+    }
+
+    public static Task<LoopbackServer> Serve(IReadOnlyDictionary<string, string> urlFiles) =>
+        LoopbackServer.ServeFilesAsync(urlFiles.ToDictionary(kv => "/" + Path.GetFileName(kv.Value), kv => kv.Value));
+
+    public async Task<CrawlResult> CrawlAsync(LoopbackServer server, string source, IReadOnlyDictionary<string, string> urlFiles,
+        IReadOnlyDictionary<string, string>? options = null, bool skipAssertions = true)
+    {
+        var result = await Runner.RunAsync(new CrawlRequest
         {
             Source = source,
             Urls = urlFiles.Select(kv => $"{kv.Key}={server.Url(Path.GetFileName(kv.Value))}").ToList(),
             Options = options ?? new Dictionary<string, string>(),
             SkipAssertions = skipAssertions,
         });
+        foreach (var line in result.Stats.WarningSamples.Concat(result.Stats.UnusedFields.Select(u => $"unused {u.Key}: {u.Value}")).Take(40))
+        {
+            Console.Error.WriteLine($"[{source}] {line}");
+        }
+
+        return result;
     }
 
+    /// <summary>Entities of exactly this schema (not its descendants).</summary>
     public IReadOnlyList<Entity> Entities(string dataset, string schema) =>
-        Store.ReadEntities(new ReadOptions { Datasets = [dataset], Schemata = [schema] }).ToList();
+        Store.ReadEntities(new ReadOptions { Datasets = [dataset], Schemata = [schema] }).Where(e => e.Schema.Name == schema).ToList();
 
     public Entity Single(string dataset, string schema, Func<Entity, bool> predicate) =>
         Assert.Single(Entities(dataset, schema), e => predicate(e));
