@@ -14,6 +14,9 @@ internal static class OsintCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(ScheduleCommand.Create());
         return root;
     }
 

@@ -25,7 +25,7 @@ internal sealed class CrawlHarness : IDisposable
         });
     }
 
-    public static SourceCatalog Catalog { get; } = SourceCatalog.FromAssemblies(typeof(Crawlers.UnScConsolidated.UnScConsolidatedCrawler).Assembly);
+    public static SourceCatalog Catalog => CrawlerCatalog.Load();
 
     public EntityStore Store { get; }
     public CrawlRunner Runner { get; }
