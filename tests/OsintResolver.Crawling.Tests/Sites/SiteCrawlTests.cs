@@ -14,8 +14,11 @@ public sealed class SiteCrawlTests
     // Page 13 is missing, so its subtree (27–28, 55–58, 111–118) is never linked.
     private const int Reachable = Pages - 1 - 14;
 
-    /// <summary>Page i links to 2i+1 and 2i+2 (a tree) and back to 0; page 13 is missing (404).</summary>
-    private static Task<LoopbackServer> SiteAsync() => LoopbackServer.StartAsync(async c =>
+    /// <summary>
+    /// Page i links to 2i+1 and 2i+2 (a tree, only children that exist) and back to 0; page 13 is
+    /// linked but missing (404), so it is the single failure.
+    /// </summary>
+    private static Task<LoopbackServer> SiteAsync(Action? onPage = null) => LoopbackServer.StartAsync(async c =>
     {
         var path = c.Request.Path.Value!;
         if (path == "/robots.txt" || !int.TryParse(path.TrimStart('/', 'p'), out var i) || i >= Pages || i == 13)
@@ -24,9 +27,11 @@ public sealed class SiteCrawlTests
             return;
         }
 
+        onPage?.Invoke();
         await Task.Delay(10);
         c.Response.ContentType = "text/html; charset=utf-8";
-        await c.Response.WriteAsync($"<html><head><title>Page {i}</title></head><body><a href=\"/p{2 * i + 1}\">a</a> <a href=\"/p{2 * i + 2}\">b</a> <a href=\"/p0\">home</a></body></html>");
+        var children = string.Concat(new[] { 2 * i + 1, 2 * i + 2 }.Where(n => n < Pages).Select(n => $"<a href=\"/p{n}\">{n}</a> "));
+        await c.Response.WriteAsync($"<html><head><title>Page {i}</title></head><body>{children}<a href=\"/p0\">home</a></body></html>");
     });
 
     private static string SourceFile(TempDirectory dir, LoopbackServer server)
@@ -68,7 +73,18 @@ public sealed class SiteCrawlTests
     [Fact]
     public async Task RunAsync_InterruptedThenResumed_EndsInTheSameStateAndRefetchesNothingStored()
     {
-        await using var server = await SiteAsync();
+        // The interruption is driven by the server (after half the pages were served), not by
+        // the progress heartbeat, so it happens mid-crawl however loaded the machine is.
+        using var cts = new CancellationTokenSource();
+        var interrupt = false;
+        var served = 0;
+        await using var server = await SiteAsync(() =>
+        {
+            if (Volatile.Read(ref interrupt) && Interlocked.Increment(ref served) == Reachable / 2)
+            {
+                cts.Cancel();
+            }
+        });
         using var dir = new TempDirectory();
         using var reference = new TempDirectory();
         var file = SourceFile(dir, server);
@@ -78,19 +94,14 @@ public sealed class SiteCrawlTests
         server.Requests.Clear();
 
         var store = EntityStore.Open(dir.Path);
-        using var cts = new CancellationTokenSource();
-        var progress = new Progress<CrawlStats>(s =>
-        {
-            if (s.PagesDone >= Reachable / 2)
-            {
-                cts.Cancel();
-            }
-        });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(store).RunAsync(new CrawlRequest { Source = file }, progress, cts.Token));
+        Volatile.Write(ref interrupt, true);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(store).RunAsync(new CrawlRequest { Source = file }, null, cts.Token));
+        Volatile.Write(ref interrupt, false);
         var interrupted = Assert.Single(store.ListRuns("test_site"));
         Assert.Equal(RunState.Running, interrupted.State);
         var doneBefore = new Store.Crawl.CrawlStateStore(store).CountFrontier(interrupted.Id).Done;
         Assert.InRange(doneBefore, 1, Reachable - 1);
+        server.Requests.Clear();
 
         var resumed = await Runner(store).RunAsync(new CrawlRequest { Source = file });
 
