@@ -69,7 +69,9 @@ public sealed class CrawlStateStore
     {
         using var c = _store.OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT url, depth, state, attempts, discovered_from FROM crawl_frontier WHERE run_id = $r";
+        // In discovery order (not URL order), so a resumed run meets its pages in the mix an
+        // uninterrupted run would, rather than, say, every dead link of one path at once.
+        cmd.CommandText = "SELECT url, depth, state, attempts, discovered_from FROM crawl_frontier WHERE run_id = $r ORDER BY depth, updated_at";
         cmd.Parameters.AddWithValue("$r", runId);
         using var r = cmd.ExecuteReader();
         var list = new List<FrontierItem>();
