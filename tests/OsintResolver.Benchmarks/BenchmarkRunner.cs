@@ -19,6 +19,7 @@ internal static class BenchmarkRunner
         new ImportBenchmark(),
         new SearchBenchmark(),
         new WebBenchmark(),
+        new CrawlBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
