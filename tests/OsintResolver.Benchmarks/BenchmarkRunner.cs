@@ -20,6 +20,7 @@ internal static class BenchmarkRunner
         new SearchBenchmark(),
         new WebBenchmark(),
         new CrawlBenchmark(),
+        new ResolveBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

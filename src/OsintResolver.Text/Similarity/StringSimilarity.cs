@@ -192,7 +192,8 @@ public static class StringSimilarity
 
     /// <summary>
     /// Similarity of two words: exact 1; an initial against a word it starts 0.8; else
-    /// Jaro-Winkler, with values under 0.75 (what unrelated words score) counted as 0.
+    /// Jaro-Winkler, with values under 0.75 (what unrelated words score) counted as 0; words of
+    /// three letters or fewer count only when equal, words of up to five only within one edit.
     /// </summary>
     public static double TokenSimilarity(string a, string b)
     {
@@ -204,6 +205,19 @@ public static class StringSimilarity
         if ((a.Length == 1 && b.Length > 1 && b[0] == a[0]) || (b.Length == 1 && a.Length > 1 && a[0] == b[0]))
         {
             return 0.8;
+        }
+
+        // Jaro-Winkler says little about words of three letters or fewer (zhao/zhang, li/lin,
+        // kim/kin): those must be equal.
+        if (a.Length <= 3 || b.Length <= 3)
+        {
+            return 0.0;
+        }
+
+        // Short words are close by chance (wang/huang, yong/yang): allow one edit at most.
+        if (Math.Max(a.Length, b.Length) <= 5 && Levenshtein(a, b) > 1)
+        {
+            return 0.0;
         }
 
         var jw = JaroWinkler(a, b);
