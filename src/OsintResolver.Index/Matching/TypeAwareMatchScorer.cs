@@ -17,6 +17,8 @@ public sealed class TypeAwareMatchScorer : IMatchScorer
 {
     public const string Name = "fallback-type-aware-v1";
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, List<string>> QueryKeys = new();
+
     public string Algorithm => Name;
 
     public string Description =>
@@ -104,7 +106,8 @@ public sealed class TypeAwareMatchScorer : IMatchScorer
         var rightKeys = right.Select(Keys).ToList();
         foreach (var l in left)
         {
-            var lk = Keys(l);
+            // The query's names are the same for every candidate: analysed once per query.
+            var lk = QueryKeys.GetValue(l, Keys);
             for (var i = 0; i < right.Count; i++)
             {
                 if (PropertyTypes.Name.Compare(l, right[i]) >= 1.0)
