@@ -1,47 +1,18 @@
-using System.Collections.Concurrent;
 using System.Text;
-using ICU4N.Text;
+using OsintResolver.Text.Transliteration;
 
 namespace OsintResolver.Index.Analysis;
 
 /// <summary>
-/// Latin-ASCII forms of words in any script, through ICU's "Any-Latin; Latin-ASCII" transform
-/// (丹东 → "dan dong", Москва → "Moskva"). Creating the transliterator costs about a second, so
-/// there is one, created on first use and shared; ICU transliterators are not documented as
-/// thread-safe, so calls are serialised, and results are cached because names reuse the same
-/// few thousand Han characters and words over and over.
+/// Search keys in Latin-ASCII for words in any script. Non-Latin words go through the shared
+/// <see cref="Latinizer"/> (ICU "Any-Latin; Latin-ASCII", Cyrillic by the common English
+/// spelling, pooled transliterators and a word cache), so the index and the resolver romanise
+/// names the same way.
 /// </summary>
 internal static class Transliteration
 {
-    private const int MaxCacheEntries = 200_000;
-    private static readonly Lazy<Transliterator> Instance = new(() => Transliterator.GetInstance("Any-Latin; Latin-ASCII"));
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-    private static readonly Lock Gate = new();
-
     /// <summary>Warms the transliterator up (about a second) so the first query does not pay for it.</summary>
-    public static void Warm() => ToLatin("丹东 Москва");
-
-    /// <summary>The ICU Latin-ASCII form of a string with non-Latin letters.</summary>
-    public static string ToLatin(string text)
-    {
-        if (Cache.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        string result;
-        lock (Gate)
-        {
-            result = Instance.Value.Transliterate(text);
-        }
-
-        if (Cache.Count < MaxCacheEntries)
-        {
-            Cache.TryAdd(text, result);
-        }
-
-        return result;
-    }
+    public static void Warm() => Latinizer.ToAscii("丹东 Москва");
 
     /// <summary>
     /// A search key for one token: lower-case ASCII letters and digits. ASCII is only lower-cased,
@@ -79,7 +50,7 @@ internal static class Transliteration
         }
         else
         {
-            source = ToLatin(token.ToString());
+            source = Latinizer.ToAscii(token.ToString());
         }
 
         var sb = new StringBuilder(source.Length);

@@ -6,23 +6,28 @@ using OsintResolver.Index.Querying;
 namespace OsintResolver.Index.LuceneIndex;
 
 /// <summary>
-/// Counts facet values over every matching document from sorted-set doc values: ordinals are
-/// counted per segment in arrays and resolved to strings once per segment.
+/// Counts facet values over every matching document. All facets of a document live in one
+/// sorted-set doc-values field as <c>facet\u001fvalue</c>, so a match costs one doc-values
+/// lookup however many facets are asked for; ordinals are counted per segment in an array and
+/// resolved to strings once per segment.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private readonly string[] _fields;
-    private readonly Dictionary<string, long>[] _totals;
-    private readonly SortedSetDocValues?[] _values;
-    private readonly int[]?[] _counts;
+    public const string Field = "facets";
+    public const char Separator = '\u001f';
 
-    public FacetCollector(IReadOnlyList<string> fields)
+    private readonly HashSet<string> _wanted;
+    private readonly Dictionary<string, Dictionary<string, long>> _totals;
+    private SortedSetDocValues? _values;
+    private int[]? _counts;
+
+    public FacetCollector(IReadOnlyList<string> facets)
     {
-        _fields = fields.ToArray();
-        _totals = _fields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-        _values = new SortedSetDocValues?[_fields.Length];
-        _counts = new int[]?[_fields.Length];
+        _wanted = facets.ToHashSet(StringComparer.Ordinal);
+        _totals = facets.ToDictionary(f => f, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
     }
+
+    public static string Value(string facet, string value) => facet + Separator + value;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -33,70 +38,67 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        for (var i = 0; i < _fields.Length; i++)
+        if (_wanted.Count == 0)
         {
-            var dv = context.AtomicReader.GetSortedSetDocValues(_fields[i]);
-            _values[i] = dv;
-            _counts[i] = dv is null ? null : new int[dv.ValueCount];
+            return;
         }
+
+        _values = context.AtomicReader.GetSortedSetDocValues(Field);
+        _counts = _values is null ? null : new int[_values.ValueCount];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _fields.Length; i++)
+        if (_values is not { } dv)
         {
-            if (_values[i] is not { } dv)
-            {
-                continue;
-            }
+            return;
+        }
 
-            dv.SetDocument(doc);
-            long ord;
-            while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                _counts[i]![ord]++;
-            }
+        dv.SetDocument(doc);
+        long ord;
+        while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+        {
+            _counts![ord]++;
         }
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Result(int top)
     {
         Flush();
-        var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
-        for (var i = 0; i < _fields.Length; i++)
-        {
-            result[_fields[i]] = _totals[i]
+        return _totals.ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyList<FacetValue>)f.Value
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
-        }
-
-        return result;
+                .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList(),
+            StringComparer.Ordinal);
     }
 
     private void Flush()
     {
-        var bytes = new BytesRef();
-        for (var i = 0; i < _fields.Length; i++)
+        if (_values is not { } dv || _counts is not { } counts)
         {
-            if (_values[i] is not { } dv || _counts[i] is not { } counts)
+            return;
+        }
+
+        var bytes = new BytesRef();
+        for (var ord = 0; ord < counts.Length; ord++)
+        {
+            if (counts[ord] == 0)
             {
                 continue;
             }
 
-            for (var ord = 0; ord < counts.Length; ord++)
+            dv.LookupOrd(ord, bytes);
+            var key = bytes.Utf8ToString();
+            var cut = key.IndexOf(Separator, StringComparison.Ordinal);
+            if (_totals.TryGetValue(key[..cut], out var totals))
             {
-                if (counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                dv.LookupOrd(ord, bytes);
-                var key = bytes.Utf8ToString();
-                _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
+                var value = key[(cut + 1)..];
+                totals[value] = totals.GetValueOrDefault(value) + counts[ord];
             }
-
-            _values[i] = null;
-            _counts[i] = null;
         }
+
+        _values = null;
+        _counts = null;
     }
 }

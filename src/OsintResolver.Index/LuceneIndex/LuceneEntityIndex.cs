@@ -220,7 +220,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
         {
             new StringField(IndexMapping.Id, source.Id, Field.Store.NO),
             new StringField(IndexMapping.Schema, source.Schema.Name, Field.Store.NO),
-            new SortedSetDocValuesField(IndexMapping.Schema, new BytesRef(source.Schema.Name)),
+            new SortedSetDocValuesField(FacetCollector.Field, new BytesRef(FacetCollector.Value(Facets.Schema, source.Schema.Name))),
             new StoredField(IndexMapping.Source, source.Json),
         };
         foreach (var schema in source.Schemata)
@@ -231,7 +231,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
         foreach (var dataset in source.Datasets)
         {
             doc.Add(new StringField(IndexMapping.Datasets, dataset, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(IndexMapping.Datasets, new BytesRef(dataset)));
+            doc.Add(new SortedSetDocValuesField(FacetCollector.Field, new BytesRef(FacetCollector.Value(Facets.Datasets, dataset))));
         }
 
         foreach (var referent in source.Referents)
@@ -253,7 +253,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
                 });
                 if (facet)
                 {
-                    doc.Add(new SortedSetDocValuesField(group, new BytesRef(value)));
+                    doc.Add(new SortedSetDocValuesField(FacetCollector.Field, new BytesRef(FacetCollector.Value(group, value))));
                 }
             }
         }

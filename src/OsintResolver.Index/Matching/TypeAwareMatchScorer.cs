@@ -1,6 +1,7 @@
 using OsintResolver.Index.Analysis;
 using OsintResolver.Model.Entities;
 using OsintResolver.Model.Types;
+using OsintResolver.Text.Similarity;
 
 namespace OsintResolver.Index.Matching;
 
@@ -15,6 +16,8 @@ namespace OsintResolver.Index.Matching;
 public sealed class TypeAwareMatchScorer : IMatchScorer
 {
     public const string Name = "fallback-type-aware-v1";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, List<string>> QueryKeys = new();
 
     public string Algorithm => Name;
 
@@ -103,7 +106,8 @@ public sealed class TypeAwareMatchScorer : IMatchScorer
         var rightKeys = right.Select(Keys).ToList();
         foreach (var l in left)
         {
-            var lk = Keys(l);
+            // The query's names are the same for every candidate: analysed once per query.
+            var lk = QueryKeys.GetValue(l, Keys);
             for (var i = 0; i < right.Count; i++)
             {
                 if (PropertyTypes.Name.Compare(l, right[i]) >= 1.0)
@@ -152,36 +156,6 @@ public sealed class TypeAwareMatchScorer : IMatchScorer
             return false;
         }
 
-        return Levenshtein(a, b) <= (max < 8 ? 1 : 2);
-    }
-
-    /// <summary>Optimal string alignment distance: edits plus adjacent transpositions ("Hongxaing").</summary>
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
+        return StringSimilarity.Levenshtein(a, b) <= (max < 8 ? 1 : 2);
     }
 }

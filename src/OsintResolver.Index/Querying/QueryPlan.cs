@@ -125,10 +125,14 @@ internal sealed record QueryPlan
             throw new InvalidInputException($"schema '{example.Schema.Name}' is not matchable; use one of: {string.Join(", ", model.Schemata.Where(s => s.Matchable && !s.Abstract).Select(s => s.Name).Order())}");
         }
 
+        var words = keys.Take(64).ToList();
         return new QueryPlan
         {
-            Words = keys.Take(64).ToList(),
-            MinimumShouldMatch = 1,
+            Words = words,
+            // Two shared keys: enough for a romanised name to meet its Han original (they share
+            // the joined syllable pairs), and it lets the index skip through the long postings of
+            // common words ("trading", "kim") instead of scoring every entity that has one.
+            MinimumShouldMatch = Math.Min(2, words.Count),
             Identifiers = identifiers,
             ExactSchemata = schemata,
             Datasets = query.Datasets,
