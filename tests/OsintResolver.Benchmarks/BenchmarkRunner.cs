@@ -17,6 +17,7 @@ internal static class BenchmarkRunner
     private static readonly IBenchmark[] All =
     [
         new ImportBenchmark(),
+        new SearchBenchmark(),
         new WebBenchmark(),
     ];
 

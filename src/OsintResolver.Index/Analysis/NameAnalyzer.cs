@@ -62,7 +62,17 @@ internal sealed class NameAnalyzer : Analyzer
             var skipped = 0;
             while (m_input.IncrementToken())
             {
-                var key = Transliteration.Key(_term.Buffer.AsSpan(0, _term.Length));
+                if (AsciiKeyInPlace())
+                {
+                    if (skipped > 0)
+                    {
+                        _position.PositionIncrement += skipped;
+                    }
+
+                    return true;
+                }
+
+                var key = _term.Length == 0 ? "" : Transliteration.Key(_term.Buffer.AsSpan(0, _term.Length));
                 if (key.Length == 0)
                 {
                     skipped += _position.PositionIncrement;
@@ -79,6 +89,37 @@ internal sealed class NameAnalyzer : Analyzer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The common case without allocating: an ASCII token is lower-cased and stripped of
+        /// punctuation in the term buffer. False when the token needs <see cref="Transliteration.Key"/>
+        /// (non-ASCII) or leaves nothing (then the buffer is untouched or empty).
+        /// </summary>
+        private bool AsciiKeyInPlace()
+        {
+            var buffer = _term.Buffer;
+            var length = _term.Length;
+            for (var i = 0; i < length; i++)
+            {
+                if (buffer[i] >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            var n = 0;
+            for (var i = 0; i < length; i++)
+            {
+                var c = buffer[i];
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    buffer[n++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            _term.Length = n;
+            return n > 0;
         }
     }
 }

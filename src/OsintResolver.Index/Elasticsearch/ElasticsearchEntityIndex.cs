@@ -152,7 +152,9 @@ internal sealed class ElasticsearchEntityIndex : IEntityIndex
                 try
                 {
                     await BulkWithRetriesAsync(payload, items, ct).ConfigureAwait(false);
-                    progress?.Report(Interlocked.Add(ref written.Value, items));
+                    // Counted whether or not anyone listens: ?. would skip evaluating the argument.
+                var done = Interlocked.Add(ref written.Value, items);
+                progress?.Report(done);
                 }
                 finally
                 {

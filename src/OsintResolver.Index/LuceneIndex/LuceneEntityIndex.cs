@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -162,7 +163,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
     private async Task<long> WriteAllAsync(IndexWriter writer, IEnumerable<Entity> entities, bool upsert, IProgress<long>? progress, CancellationToken ct)
     {
         var channel = Channel.CreateBounded<List<Entity>>(new BoundedChannelOptions(Environment.ProcessorCount * 2) { SingleWriter = true });
-        long written = 0;
+        var written = new StrongBox<long>(0);
         var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false))
@@ -180,7 +181,9 @@ internal sealed class LuceneEntityIndex : IEntityIndex
                     }
                 }
 
-                progress?.Report(Interlocked.Add(ref written, batch.Count));
+                // Counted whether or not anyone listens: ?. would skip evaluating the argument.
+                var done = Interlocked.Add(ref written.Value, batch.Count);
+                progress?.Report(done);
             }
         }, ct)).ToArray();
 
@@ -208,7 +211,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
-        return written;
+        return written.Value;
     }
 
     private Document ToDocument(IndexDocument source)
@@ -271,7 +274,9 @@ internal sealed class LuceneEntityIndex : IEntityIndex
             var facets = new FacetCollector(query.Facets);
             searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
             var docs = top.GetTopDocs(query.Offset, query.Limit).ScoreDocs;
-            var highlighter = query.Highlight && !plan.IsEmpty ? new Highlights(lucene) : null;
+            // Rewritten once against the index: fuzzy and prefix words become the terms they
+            // matched, so highlighting each hit is plain term matching.
+            var highlighter = query.Highlight && !plan.IsEmpty && docs.Length > 0 ? new Highlights(searcher.Rewrite(lucene)) : null;
             var hits = docs.Select(d =>
             {
                 var entity = Load(searcher, d.Doc);
@@ -509,7 +514,7 @@ internal sealed class LuceneEntityIndex : IEntityIndex
         {
             if (!_highlighters.TryGetValue(field, out var highlighter))
             {
-                highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), new QueryScorer(query, field))
+                highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), new QueryScorer(query, field) { ExpandMultiTermQuery = false })
                 {
                     TextFragmenter = new NullFragmenter(),
                 };

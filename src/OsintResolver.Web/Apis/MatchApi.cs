@@ -119,7 +119,7 @@ internal static class MatchApi
             {
                 Example = example,
                 // Re-scoring reorders the index's ranking, so look a little deeper than asked.
-                Limit = Math.Min(QueryLimits.MaxMatchLimit, (take * 3) + 10),
+                Limit = Math.Min(QueryLimits.MaxMatchLimit, (take * 2) + 5),
                 Datasets = datasets,
                 Topics = topics ?? [],
             }, ct).ConfigureAwait(false);

@@ -41,6 +41,7 @@ public sealed class LuceneEntityIndexTests
         var first = await index.RebuildAsync(entities);
         var second = await index.RebuildAsync(entities.Where(e => e.Id != "co-golden"));
 
+        Assert.Equal(entities.Count, first.Entities);
         Assert.Equal("v1", first.Version);
         Assert.Equal("v2", second.Version);
         Assert.Equal(entities.Count - 1, (await index.GetStatusAsync()).Entities);

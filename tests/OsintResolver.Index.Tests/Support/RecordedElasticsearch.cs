@@ -78,16 +78,6 @@ public sealed class RecordedElasticsearch : IAsyncDisposable
         Received.Enqueue($"{http.Request.Method} {path}");
         http.Response.Headers["x-elastic-product"] = "Elasticsearch";
         http.Response.ContentType = "application/json";
-        if (_exchanges.TryGetValue(key, out var queue) && queue.Count > 0)
-        {
-            // Repeated identical requests take the recorded answers in order; the last one stays.
-            var exchange = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
-            http.Response.StatusCode = exchange.Status;
-            await http.Response.WriteAsync(exchange.Response?.ToJsonString() ?? "");
-            return;
-        }
-
-        Unmatched.Enqueue($"{http.Request.Method} {path}\n{body}");
         if (Environment.GetEnvironmentVariable("OSINT_ES_CAPTURE") is { Length: > 0 } dir)
         {
             Directory.CreateDirectory(dir);
@@ -98,7 +88,20 @@ public sealed class RecordedElasticsearch : IAsyncDisposable
                 ["body"] = body.Length == 0 ? null : body,
             };
             await File.WriteAllTextAsync(Path.Combine(dir, $"{DateTime.UtcNow.Ticks}.json"), capture.ToJsonString());
+        }
 
+        if (_exchanges.TryGetValue(key, out var queue) && queue.Count > 0)
+        {
+            // Repeated identical requests take the recorded answers in order; the last one stays.
+            var exchange = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+            http.Response.StatusCode = exchange.Status;
+            await http.Response.WriteAsync(exchange.Response?.ToJsonString() ?? "");
+            return;
+        }
+
+        Unmatched.Enqueue($"{http.Request.Method} {path}\n{body}");
+        if (Environment.GetEnvironmentVariable("OSINT_ES_CAPTURE") is { Length: > 0 })
+        {
             // Capturing only: answer with an empty success so the whole request sequence is seen
             // in one run. Authored responses replace these in the recording.
             http.Response.StatusCode = 200;

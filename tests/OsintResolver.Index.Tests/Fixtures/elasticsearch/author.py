@@ -6,7 +6,10 @@ requests are exactly what the backend sent (captured with OSINT_ES_CAPTURE=DIR, 
 RecordedElasticsearch.cs), and each response is written in Elasticsearch 9's documented shape,
 with the hits a cluster would return for the contract entities listed by hand below (_source,
 aggregations and highlights are computed from the bulk request itself). Re-run after changing the
-mapping or the query DSL:  python3 author.py CAPTURE_DIR [CAPTURE_DIR ...] > contract.json
+mapping or the query DSL, until the tests pass (each capture run records every request, matched
+or not, so the last run's capture is complete):
+  OSINT_ES_CAPTURE=/tmp/cap dotnet test tests/OsintResolver.Index.Tests --filter FullyQualifiedName~ElasticsearchRecorded
+  python3 author.py /tmp/cap > contract.json
 When a live cluster is available, run the tests with OSINT_ELASTICSEARCH_URL set instead.
 """
 import glob, html, json, re, sys
