@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using OsintResolver.Index;
+using OsintResolver.Index.Canonical;
 using OsintResolver.Store;
 using OsintResolver.Store.Import;
 using OsintResolver.Store.Users;
@@ -59,6 +62,11 @@ internal sealed class WebBenchmark : IBenchmark
                 Urls = "http://127.0.0.1:0",
                 LogLevel = LogLevel.Warning,
             });
+            // The index is built from the store as `osint index` does it.
+            sw.Restart();
+            var index = app.Services.GetRequiredService<IEntityIndex>();
+            var built = await index.RebuildAsync(app.Services.GetRequiredService<ICanonicalEntitySource>().ReadAll()).ConfigureAwait(false);
+            Report.Line("index", $"{built.Entities:N0} entities indexed in {sw.Elapsed.TotalSeconds:F1} s ({index.Backend})");
             await app.StartAsync().ConfigureAwait(false);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false })
             {

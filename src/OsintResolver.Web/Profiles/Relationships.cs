@@ -111,7 +111,7 @@ internal sealed class RelationshipReader(EntityStore store)
 }
 
 /// <summary>Whether an entity is sanctioned: FtM's <c>sanction</c> topic, or a Sanction record attached to it.</summary>
-internal static class Sanctioned
+public static class Sanctioned
 {
     public const string Topic = "sanction";
 

@@ -8,6 +8,30 @@ namespace OsintResolver.Web.BrowserTests.Pages;
 public sealed class ProfileBrowserTests(ChromiumFixture chromium, UiHostFixture host) : IClassFixture<UiHostFixture>
 {
     [SkippableFact]
+    public async Task SignInSearchAndOpen_AnalystFindsTheVesselAndItsProfile()
+    {
+        var page = await chromium.NewPageAsync(host.BaseAddress);
+        var watch = PageWatch.On(page);
+
+        // Not signed in: the app asks for it, then comes back.
+        await page.GotoAsync("/");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await page.SignInAsync("vic");
+
+        await page.FillAsync("input[name=q]", "chon ma");
+        await page.PressAsync("input[name=q]", "Enter");
+        await page.WaitForSelectorAsync("[data-testid=results] li[data-entity=vessel-chonma]");
+        Assert.Equal("Sanctioned", await page.TextContentAsync("li[data-entity=vessel-chonma] .badge.sanctioned"));
+        await page.ClickAsync("li[data-entity=vessel-chonma] a.caption");
+
+        await page.WaitForSelectorAsync("#network[data-ready=true]");
+        Assert.Equal("CHON MA SAN", await page.TextContentAsync("[data-testid=caption]"));
+        Assert.Equal("fixture", await page.Locator("tr[data-prop=imoNumber] [data-testid=source] .dataset").TextContentAsync());
+        Assert.Empty(watch.Dialogs);
+        Assert.Empty(watch.ConsoleErrors);
+    }
+
+    [SkippableFact]
     public async Task Profile_SignedIn_ShowsSourcesAndAnExpandableNetwork()
     {
         var page = await chromium.NewPageAsync(host.BaseAddress);
