@@ -27,6 +27,8 @@ public sealed class ContentArchive
     // Shard folders known to exist, so a body does not cost a mkdir.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private readonly string _connectionString;
+    private readonly Lock _writeLock = new();
+    private SqliteCommand? _insert;
 
     public ContentArchive(string dataDir)
     {
@@ -63,14 +65,16 @@ public sealed class ContentArchive
         var compressed = Compress(body);
         if (body.Length <= PackedMaxBytes)
         {
-            using var c = Open();
-            using var cmd = c.CreateCommand();
-            // synchronous=NORMAL as in the store: a commit survives the process being killed (WAL in the page cache).
-            cmd.CommandText = "PRAGMA synchronous=NORMAL; INSERT OR IGNORE INTO bodies (sha256, size, gz) VALUES ($s, $n, $g)";
-            cmd.Parameters.AddWithValue("$s", sha);
-            cmd.Parameters.AddWithValue("$n", body.Length);
-            cmd.Parameters.Add("$g", SqliteType.Blob).Value = compressed.ToArray();
-            cmd.ExecuteNonQuery();
+            lock (_writeLock)
+            {
+                // One connection and prepared statement for the archive's life: SQLite takes one writer at a time anyway.
+                var insert = _insert ??= PrepareInsert();
+                insert.Parameters[0].Value = sha;
+                insert.Parameters[1].Value = body.Length;
+                insert.Parameters[2].Value = compressed.ToArray();
+                insert.ExecuteNonQuery();
+            }
+
             return sha;
         }
 
@@ -150,6 +154,25 @@ public sealed class ContentArchive
         }
 
         return compressed;
+    }
+
+    private SqliteCommand PrepareInsert()
+    {
+        var c = Open();
+        using (var pragma = c.CreateCommand())
+        {
+            // As in the store: a commit survives the process being killed (the WAL is in the page cache).
+            pragma.CommandText = "PRAGMA synchronous=NORMAL";
+            pragma.ExecuteNonQuery();
+        }
+
+        var cmd = c.CreateCommand();
+        cmd.CommandText = "INSERT OR IGNORE INTO bodies (sha256, size, gz) VALUES ($s, $n, $g)";
+        cmd.Parameters.Add("$s", SqliteType.Text);
+        cmd.Parameters.Add("$n", SqliteType.Integer);
+        cmd.Parameters.Add("$g", SqliteType.Blob);
+        cmd.Prepare();
+        return cmd;
     }
 
     private SqliteConnection Open()
