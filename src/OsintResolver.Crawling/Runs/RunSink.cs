@@ -134,6 +134,15 @@ internal sealed class RunSink : IFetchLog, IDisposable
         _fault?.Throw();
     }
 
+    /// <summary>Commits what is queued; after a failed write (already reported) there is nothing more to commit.</summary>
+    public void FlushUnlessFaulted()
+    {
+        if (_fault is null)
+        {
+            Flush();
+        }
+    }
+
     private void Post(Action write)
     {
         _fault?.Throw();
