@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using OsintResolver.Crawling.Fetching;
@@ -15,7 +16,8 @@ namespace OsintResolver.Crawling.Runs;
 /// their writes over and go on fetching: a lock held across the SQLite calls had the other
 /// workers spinning for it, which on a few cores cost more CPU than the writes themselves.
 /// Order is kept (a page's statements before its done mark, a response before its page), so a
-/// crash loses at most the uncommitted tail, which a resumed run fetches again.
+/// crash loses at most the uncommitted tail, which a resumed run fetches again. A failed write
+/// rolls that tail back the same way and stops the queue; the failure fails the run.
 /// </summary>
 internal sealed class RunSink : IFetchLog, IDisposable
 {
@@ -172,8 +174,23 @@ internal sealed class RunSink : IFetchLog, IDisposable
                 catch (Exception ex)
                 {
                     _fault = ExceptionDispatchInfo.Capture(ex);
+                    RollBack();
                 }
             }
+        }
+    }
+
+    // The uncommitted tail (this page half written, and those before it since the last commit) is
+    // dropped, as a crash would drop it; a resumed run fetches those pages again.
+    private void RollBack()
+    {
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // The transaction is already gone; the first failure is the one reported.
         }
     }
 

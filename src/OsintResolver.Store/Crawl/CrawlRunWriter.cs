@@ -110,6 +110,9 @@ public sealed class CrawlRunWriter : IDisposable
     /// <summary>Commits everything written so far.</summary>
     public void Commit() => _writer.Commit();
 
+    /// <summary>Drops everything written since the last commit, so a page half written is not committed.</summary>
+    public void Rollback() => _writer.Rollback();
+
     public void Dispose()
     {
         _writer.Commit();

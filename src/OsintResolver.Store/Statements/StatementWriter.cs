@@ -125,6 +125,15 @@ public sealed class StatementWriter : IDisposable
         _pending = 0;
     }
 
+    /// <summary>Drops what was written since the last commit (after a write failed half way).</summary>
+    public void Rollback()
+    {
+        _tx?.Rollback();
+        _tx?.Dispose();
+        _tx = null;
+        _pending = 0;
+    }
+
     /// <summary>
     /// Runs extra work inside the current batch transaction, so it commits atomically with the
     /// statements written before it (e.g. marking a crawl frontier item done).
