@@ -22,6 +22,10 @@ internal static class OsintCli
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(ScheduleCommand.Create());
         return root;
     }
 

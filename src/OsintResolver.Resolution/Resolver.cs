@@ -106,6 +106,8 @@ public sealed class Resolver
             stats.AddDocument(p.Names.SelectMany(n => n.Tokens));
         }
 
+        stats.Freeze();
+
         var blocking = new BlockingReport(profiles.Count, 0, 0, 0, 0, 1);
         var pairs = changedCount == 0 ? [] : new Blocker(_options.Blocking).Pairs(profiles, stats, out blocking, full ? null : changed, _store.Model);
 
@@ -267,7 +269,7 @@ public sealed class Resolver
 
     private (List<List<int>> Clusters, long Refused) Cluster(IReadOnlyList<EntityProfile> profiles, Dictionary<string, int> index, double auto)
     {
-        var clusterer = new ConstrainedClusterer(profiles.Count, i => profiles[i].Schema, _store.Model);
+        var clusterer = new ConstrainedClusterer(profiles.Count, i => profiles[i].Schema, _store.Model, i => profiles[i]);
         var analystPositive = new List<(int, int)>();
         var model = new List<(int, int, double)>();
         foreach (var edge in _resolution.ClusteringEdges(auto))
@@ -296,7 +298,7 @@ public sealed class Resolver
 
         foreach (var (a, b) in analystPositive)
         {
-            clusterer.TryUnion(a, b);
+            clusterer.TryUnion(a, b, analyst: true);
         }
 
         foreach (var (a, b, _) in model.OrderByDescending(m => m.Item3).ThenBy(m => m.Item1).ThenBy(m => m.Item2))

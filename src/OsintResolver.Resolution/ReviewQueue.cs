@@ -237,8 +237,8 @@ public sealed class ReviewQueue
             }
         }
 
-        var schemas = _store.GetEntities(ids).ToDictionary(e => e.Id, e => e.Schema, StringComparer.Ordinal);
-        var clusterer = new ConstrainedClusterer(ids.Count, i => schemas.GetValueOrDefault(ids[i]), _store.Model);
+        var profiles = _store.GetEntities(ids).ToDictionary(e => e.Id, Profiles.ProfileBuilder.Build, StringComparer.Ordinal);
+        var clusterer = new ConstrainedClusterer(ids.Count, i => profiles.GetValueOrDefault(ids[i])?.Schema, _store.Model, i => profiles.GetValueOrDefault(ids[i]));
         foreach (var (a, b) in negatives)
         {
             clusterer.CannotLink(a, b);
@@ -246,7 +246,7 @@ public sealed class ReviewQueue
 
         foreach (var (a, b, _, _) in positives.Where(p => p.Analyst))
         {
-            clusterer.TryUnion(a, b);
+            clusterer.TryUnion(a, b, analyst: true);
         }
 
         foreach (var (a, b, _, _) in positives.Where(p => !p.Analyst).OrderByDescending(p => p.Score).ThenBy(p => p.A).ThenBy(p => p.B))

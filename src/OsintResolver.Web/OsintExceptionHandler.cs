@@ -54,9 +54,10 @@ internal sealed class OsintExceptionHandler(IProblemDetailsService problems, ILo
         }).ConfigureAwait(false);
     }
 
-    private static string Title(int status) => status switch
+    internal static string Title(int status) => status switch
     {
         400 => "Bad request",
+        401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not found",
         409 => "Conflict",

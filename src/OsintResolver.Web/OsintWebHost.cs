@@ -7,13 +7,14 @@ using OsintResolver.Index;
 using OsintResolver.Index.Analysis;
 using OsintResolver.Store;
 using OsintResolver.Web.Apis;
+using OsintResolver.Web.Ui;
 
 namespace OsintResolver.Web;
 
 /// <summary>How to start the web host: where the data is and where to listen.</summary>
 public sealed record OsintWebHostSettings
 {
-    /// <summary>Loopback only unless told otherwise: the API has no sign-in of its own yet.</summary>
+    /// <summary>Loopback only unless told otherwise: the data may hold leads that are not public.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>The data folder (store, index); resolved like the CLI's <c>--data-dir</c>.</summary>
@@ -65,6 +66,8 @@ public static class OsintWebHost
         {
             Args = settings.Args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Razor Pages are found from the application name; the entry assembly may be the CLI or a test host.
+            ApplicationName = typeof(OsintWebHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
@@ -81,13 +84,15 @@ public static class OsintWebHost
 
             settings.ConfigureIndex?.Invoke(index);
         });
+        builder.Services.AddOsintWebUi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         // The transliterator takes about a second to create; pay it now, not on the first query.
         _ = Task.Run(IndexWarmup.Warm);
         app.UseOsintWeb();
-        app.MapOsintApis();
+        app.UseOsintWebUi();
+        app.MapOsintWebUi(app.MapOsintApis());
         return app;
     }
 }

@@ -18,6 +18,9 @@ internal static class BenchmarkRunner
     [
         new ImportBenchmark(),
         new SearchBenchmark(),
+        new WebBenchmark(),
+        new CrawlBenchmark(),
+        new ResolveBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

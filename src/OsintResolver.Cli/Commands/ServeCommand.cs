@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using OsintResolver.Store.Users;
 using OsintResolver.Web;
 
 namespace OsintResolver.Cli.Commands;
@@ -10,11 +11,15 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Where to listen, e.g. http://127.0.0.1:5080 (loopback by default: the API has no sign-in of its own)",
+            Description = "Where to listen, e.g. http://127.0.0.1:5080 (loopback by default; bind wider only behind TLS)",
             DefaultValueFactory = _ => OsintWebHostSettings.DefaultUrls,
         };
+        var anonymous = new Option<bool>("--allow-anonymous-read")
+        {
+            Description = "Let visitors search and read without signing in (judging and admin still need a sign-in)",
+        };
 
-        var command = new Command("serve", "Serve the JSON API (search, entities, match) over HTTP") { urls };
+        var command = new Command("serve", "Serve the web app and JSON API (search, profiles, network, review, crawl status)") { urls, anonymous };
         IndexBackendOptions.AddTo(command);
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
@@ -22,17 +27,23 @@ internal static class ServeCommand
             {
                 DataDir = ctx.DataDir,
                 Urls = ctx.Parse.GetValue(urls)!,
+                Args = ctx.Parse.GetValue(anonymous) ? ["--Web:Auth:AllowAnonymousRead=true"] : [],
                 ConfigureIndex = index => IndexBackendOptions.Configure(ctx, index),
             };
             await using var app = OsintWebHost.Create(settings);
             await app.StartAsync(ct).ConfigureAwait(false);
+            var users = new UserStore(ctx.Store).Count();
             if (ctx.Json)
             {
-                ctx.WriteJson(new { urls = app.Urls, data_dir = ctx.DataDir });
+                ctx.WriteJson(new { urls = app.Urls, data_dir = ctx.DataDir, users });
             }
             else
             {
                 ctx.Error.WriteLine($"serving {ctx.DataDir} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+                if (users == 0)
+                {
+                    ctx.Error.WriteLine("no users yet: create one with `osint users add NAME --role analyst`");
+                }
             }
 
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using OsintResolver.Model.Schemata;
 using OsintResolver.Resolution.Profiles;
@@ -41,25 +42,80 @@ internal sealed class Blocker
     public long[] Pairs(IReadOnlyList<EntityProfile> profiles, TokenStatistics stats, out BlockingReport report, IReadOnlyList<bool>? changed = null, SchemaModel? model = null)
     {
         model ??= SchemaModel.Default;
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var keys = new List<string>(16);
-        for (var i = 0; i < profiles.Count; i++)
-        {
-            keys.Clear();
-            Keys(profiles[i], stats, keys);
-            foreach (var key in keys)
+
+        // Keys are hashed to 64 bits and sorted with their entity: blocks are runs of equal
+        // hashes. This needs 12 bytes per key instead of a dictionary of strings and lists.
+        var perThread = new ConcurrentBag<(List<long> Hashes, List<int> Entities)>();
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(1, profiles.Count), 4096),
+            () => (new List<long>(), new List<int>(), new List<string>(16)),
+            (range, _, local) =>
             {
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(blocks, key, out _);
-                list ??= new List<int>(2);
-                if (list.Count == 0 || list[^1] != i)
+                for (var i = range.Item1; i < Math.Min(range.Item2, profiles.Count); i++)
                 {
-                    list.Add(i);
+                    local.Item3.Clear();
+                    Keys(profiles[i], stats, local.Item3);
+                    foreach (var key in local.Item3)
+                    {
+                        local.Item1.Add((long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan())));
+                        local.Item2.Add(i);
+                    }
+                }
+
+                return local;
+            },
+            local => perThread.Add((local.Item1, local.Item2)));
+
+        var total = perThread.Sum(t => t.Hashes.Count);
+        var hashes = new long[total];
+        var members = new int[total];
+        var offset = 0;
+        foreach (var (h, e) in perThread)
+        {
+            h.CopyTo(hashes, offset);
+            e.CopyTo(members, offset);
+            offset += h.Count;
+        }
+
+        Array.Sort(hashes, members);
+        var blocks = new List<(int Start, int Length)>();
+        long keys = 0, oversized = 0;
+        for (var start = 0; start < total;)
+        {
+            var end = start + 1;
+            while (end < total && hashes[end] == hashes[start])
+            {
+                end++;
+            }
+
+            keys++;
+            if (end - start > 1)
+            {
+                // One entity may give a key twice (two names): keep members distinct.
+                Array.Sort(members, start, end - start);
+                var distinct = 1;
+                for (var k = start + 1; k < end; k++)
+                {
+                    if (members[k] != members[start + distinct - 1])
+                    {
+                        members[start + distinct++] = members[k];
+                    }
+                }
+
+                if (distinct > _options.MaxBlockSize)
+                {
+                    oversized++;
+                }
+                else if (distinct > 1)
+                {
+                    blocks.Add((start, distinct));
                 }
             }
+
+            start = end;
         }
 
         var schemata = profiles.Select(p => p.Schema).Distinct().ToList();
-        var schemaIndex = schemata.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        var schemaIndex = schemata.Select((sc, i) => (sc, i)).ToDictionary(x => x.sc, x => x.i);
         var compatible = new bool[schemata.Count, schemata.Count];
         for (var x = 0; x < schemata.Count; x++)
         {
@@ -70,39 +126,20 @@ internal sealed class Blocker
         }
 
         var kinds = profiles.Select(p => schemaIndex[p.Schema]).ToArray();
-        long oversized = 0, used = 0;
         var buffers = new ConcurrentBag<List<long>>();
-        var blockLists = blocks.Values.Where(b => b.Count > 1).ToList();
-        foreach (var b in blockLists)
-        {
-            if (b.Count > _options.MaxBlockSize)
-            {
-                oversized++;
-            }
-            else
-            {
-                used++;
-            }
-        }
-
-        Parallel.ForEach(Partitioner.Create(0, Math.Max(1, blockLists.Count), Math.Max(1, blockLists.Count / (Environment.ProcessorCount * 8) + 1)),
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(1, blocks.Count), Math.Max(1, blocks.Count / (Environment.ProcessorCount * 8) + 1)),
             () => new List<long>(),
             (range, _, local) =>
             {
-                for (var k = range.Item1; k < Math.Min(range.Item2, blockLists.Count); k++)
+                for (var k = range.Item1; k < Math.Min(range.Item2, blocks.Count); k++)
                 {
-                    var block = blockLists[k];
-                    if (block.Count > _options.MaxBlockSize)
+                    var (start, length) = blocks[k];
+                    for (var x = start; x < start + length; x++)
                     {
-                        continue;
-                    }
-
-                    for (var x = 0; x < block.Count; x++)
-                    {
-                        var i = block[x];
-                        for (var y = x + 1; y < block.Count; y++)
+                        var i = members[x];
+                        for (var y = x + 1; y < start + length; y++)
                         {
-                            var j = block[y];
+                            var j = members[y];
                             if (changed is not null && !changed[i] && !changed[j])
                             {
                                 continue;
@@ -113,7 +150,8 @@ internal sealed class Blocker
                                 continue;
                             }
 
-                            local.Add(i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i);
+                            // Members are sorted, so i < j.
+                            local.Add(((long)i << 32) | (uint)j);
                         }
                     }
                 }
@@ -123,7 +161,7 @@ internal sealed class Blocker
             buffers.Add);
 
         var all = new long[buffers.Sum(b => b.Count)];
-        var offset = 0;
+        offset = 0;
         foreach (var buffer in buffers)
         {
             buffer.CopyTo(all, offset);
@@ -131,19 +169,19 @@ internal sealed class Blocker
         }
 
         Array.Sort(all);
-        var distinct = 0;
+        var unique = 0;
         for (var k = 0; k < all.Length; k++)
         {
             if (k == 0 || all[k] != all[k - 1])
             {
-                all[distinct++] = all[k];
+                all[unique++] = all[k];
             }
         }
 
-        Array.Resize(ref all, distinct);
+        Array.Resize(ref all, unique);
         var n = (double)profiles.Count;
         var possible = n * (n - 1) / 2;
-        report = new BlockingReport(profiles.Count, blocks.Count, used, oversized, all.Length, possible > 0 ? 1 - all.Length / possible : 0);
+        report = new BlockingReport(profiles.Count, keys, blocks.Count, oversized, all.Length, possible > 0 ? 1 - all.Length / possible : 0);
         return all;
     }
 

@@ -1,4 +1,7 @@
 using OsintResolver.Model.Schemata;
+using OsintResolver.Resolution.Profiles;
+using OsintResolver.Text.Identifiers;
+using OsintResolver.Text.Similarity;
 
 namespace OsintResolver.Resolution.Clustering;
 
@@ -6,7 +9,11 @@ namespace OsintResolver.Resolution.Clustering;
 /// Union-find with cannot-links: merging two clusters is refused when an analyst judged any
 /// member of one different from any member of the other (so a negative judgement holds
 /// transitively: no cluster ever contains both sides), or when their schemata cannot describe
-/// one thing. Feed analyst positives first, then model edges from the strongest down.
+/// one thing. With facts, a model edge is also refused when the two clusters contradict each
+/// other on a fact that tells things apart (full dates that do not even nearly agree; the same
+/// kind of strong identifier with no value in common): this stops a chain of plausible pairs
+/// (Chen Gui Yong ~ Chen Gui ~ Yang Gui) from merging different people. Analyst positives are
+/// not refused for facts. Feed analyst positives first, then model edges from the strongest down.
 /// </summary>
 internal sealed class ConstrainedClusterer
 {
@@ -15,8 +22,9 @@ internal sealed class ConstrainedClusterer
     private readonly Schema?[] _schema;
     private readonly Dictionary<int, List<int>> _cannot = [];
     private readonly SchemaModel _model;
+    private readonly Dictionary<int, ClusterFacts> _facts = [];
 
-    public ConstrainedClusterer(int count, Func<int, Schema?>? schemaOf = null, SchemaModel? model = null)
+    public ConstrainedClusterer(int count, Func<int, Schema?>? schemaOf = null, SchemaModel? model = null, Func<int, EntityProfile?>? profileOf = null)
     {
         _parent = new int[count];
         _size = new int[count];
@@ -27,8 +35,15 @@ internal sealed class ConstrainedClusterer
             _parent[i] = i;
             _size[i] = 1;
             _schema[i] = schemaOf?.Invoke(i);
+            if (profileOf?.Invoke(i) is { } profile && ClusterFacts.Of(profile) is { } facts)
+            {
+                _facts[i] = facts;
+            }
         }
     }
+
+    /// <summary>Merges refused because the clusters contradict each other on facts.</summary>
+    public long RefusedForFacts { get; private set; }
 
     /// <summary>Merges refused because of a cannot-link or incompatible schemata.</summary>
     public long Refused { get; private set; }
@@ -75,8 +90,11 @@ internal sealed class ConstrainedClusterer
         return root;
     }
 
-    /// <summary>Merges the clusters of a and b unless a constraint forbids it; true when they are (now) one.</summary>
-    public bool TryUnion(int a, int b)
+    /// <summary>
+    /// Merges the clusters of a and b unless a constraint forbids it; true when they are (now)
+    /// one. An analyst's merge is checked against cannot-links and schemata, not facts.
+    /// </summary>
+    public bool TryUnion(int a, int b, bool analyst = false)
     {
         var ra = Find(a);
         var rb = Find(b);
@@ -88,6 +106,15 @@ internal sealed class ConstrainedClusterer
         if (Forbidden(ra, rb))
         {
             Refused++;
+            return false;
+        }
+
+        _facts.TryGetValue(ra, out var fa);
+        _facts.TryGetValue(rb, out var fb);
+        if (!analyst && fa is not null && fb is not null && fa.Contradicts(fb))
+        {
+            Refused++;
+            RefusedForFacts++;
             return false;
         }
 
@@ -109,6 +136,12 @@ internal sealed class ConstrainedClusterer
 
         _parent[rb] = ra;
         _size[ra] += _size[rb];
+        if (fa is not null || fb is not null)
+        {
+            _facts.Remove(rb);
+            _facts[ra] = fa is null ? fb! : fb is null ? fa : fa.With(fb);
+        }
+
         _schema[ra] = merged ?? _schema[ra] ?? _schema[rb];
         if (_cannot.Remove(rb, out var moved))
         {
@@ -169,5 +202,69 @@ internal sealed class ConstrainedClusterer
         }
 
         return [.. groups.Values];
+    }
+}
+
+/// <summary>The facts of a cluster that tell things apart: full dates and strong identifiers.</summary>
+internal sealed class ClusterFacts
+{
+    private const int Cap = 16;
+    private readonly List<PartialDate> _dates;
+    private readonly List<IdentifierKey> _ids;
+
+    private ClusterFacts(List<PartialDate> dates, List<IdentifierKey> ids)
+    {
+        _dates = dates;
+        _ids = ids;
+    }
+
+    public static ClusterFacts? Of(EntityProfile profile)
+    {
+        var dates = profile.Dates.Where(d => d.Precision == 3).ToList();
+        var ids = profile.Identifiers.Where(i => i.Strength == IdentifierStrength.Strong && i.Valid).ToList();
+        return dates.Count == 0 && ids.Count == 0 ? null : new ClusterFacts(dates, ids);
+    }
+
+    public ClusterFacts With(ClusterFacts other)
+    {
+        var dates = _dates.Concat(other._dates).Distinct().Take(Cap).ToList();
+        var ids = _ids.Concat(other._ids).Distinct().Take(Cap).ToList();
+        return new ClusterFacts(dates, ids);
+    }
+
+    /// <summary>
+    /// Whether one date could be a mistyped form of the other: they agree as far as
+    /// <see cref="PartialDate.Similarity"/> sees, or the years are a year apart or differ in a
+    /// single digit (1986 typed as 1996).
+    /// </summary>
+    private static bool Compatible(PartialDate x, PartialDate y)
+    {
+        if (PartialDate.Similarity(x, y) > 0 || Math.Abs(x.Year - y.Year) <= 1)
+        {
+            return true;
+        }
+
+        var a = x.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        var b = y.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        return a.Zip(b).Count(p => p.First != p.Second) <= 1;
+    }
+
+    public bool Contradicts(ClusterFacts other)
+    {
+        if (_dates.Count > 0 && other._dates.Count > 0 && !_dates.Any(x => other._dates.Any(y => Compatible(x, y))))
+        {
+            return true;
+        }
+
+        foreach (var group in _ids.GroupBy(i => i.Kind))
+        {
+            var theirs = other._ids.Where(i => i.Kind == group.Key).ToList();
+            if (theirs.Count > 0 && !group.Any(x => theirs.Any(y => x.Value == y.Value || StringSimilarity.Levenshtein(x.Value, y.Value) <= 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

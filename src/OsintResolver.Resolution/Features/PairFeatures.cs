@@ -87,12 +87,18 @@ public static class PairFeatures
             foreach (var y in b.Names)
             {
                 var pairJw = Math.Max(StringSimilarity.JaroWinkler(x.Compact, y.Compact), StringSimilarity.JaroWinkler(x.Sorted, y.Sorted));
-                var pairSet = StringSimilarity.TokenSet(x.Tokens, y.Tokens);
+                if (Math.Max(x.Compact.Length, y.Compact.Length) <= 6 && StringSimilarity.Levenshtein(x.Compact, y.Compact) > 1)
+                {
+                    // Short names are close by chance (lina/liuna): more than one edit is a different name.
+                    pairJw = Math.Min(pairJw, 0.7);
+                }
+                var (pairSet, pairIdf) = StringSimilarity.TokenSets(x.Tokens, y.Tokens, weight);
                 jw = Math.Max(jw, pairJw);
                 tokenSet = Math.Max(tokenSet, pairSet);
-                idf = Math.Max(idf, StringSimilarity.TokenSet(x.Tokens, y.Tokens, weight));
+                idf = Math.Max(idf, pairIdf);
                 phonetic = Math.Max(phonetic, Overlap(x.Phonetic, y.Phonetic));
-                if (x.Skeleton.Length > 0 && y.Skeleton.Length > 0)
+                // Two or three consonants ("ln" for Li Na and Liu Na) are shared by chance.
+                if (x.Skeleton.Length >= 4 && y.Skeleton.Length >= 4)
                 {
                     skeleton = Math.Max(skeleton, StringSimilarity.JaroWinkler(x.Skeleton, y.Skeleton));
                 }

@@ -90,7 +90,7 @@ public static partial class OfacAliasGroups
         {
             foreach (var y in b.Names)
             {
-                if (Text.Similarity.StringSimilarity.TokenSet(x.Tokens, y.Tokens) >= 0.5 ||
+                if (Text.Similarity.StringSimilarity.TokenSet(x.Tokens, y.Tokens) >= 0.6 ||
                     Text.Similarity.StringSimilarity.JaroWinkler(x.Compact, y.Compact) >= 0.85 ||
                     (x.Skeleton.Length >= 3 && Text.Similarity.StringSimilarity.JaroWinkler(x.Skeleton, y.Skeleton) >= 0.85) ||
                     (x.Tokens.Count == 1 && x.Compact == y.Initials) || (y.Tokens.Count == 1 && y.Compact == x.Initials))
@@ -111,9 +111,17 @@ public static partial class OfacAliasGroups
             return null;
         }
 
-        foreach (var (prop, value) in facts)
+        // A source either states a fact or not; when the list gives several values (alternative
+        // birth dates, several passports) a source states the first or all of them, so two
+        // records of one entry never contradict each other on a fact the list settles.
+        foreach (var group in facts.GroupBy(f => f.Prop))
         {
-            if (random.NextDouble() < keep)
+            if (random.NextDouble() >= keep)
+            {
+                continue;
+            }
+
+            foreach (var (prop, value) in random.Next(2) == 0 ? group.Take(1) : group)
             {
                 entity.TryAdd(prop, value, out _);
             }

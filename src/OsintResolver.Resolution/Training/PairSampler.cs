@@ -82,6 +82,11 @@ public static class PairSampler
                 pairs.Add(new LabelledPair(records[j].Entity, twin, false, records[j].Cluster, $"namesake:{records[i].Cluster}:{k}", labelled.Source));
             }
 
+            if (Partial(records[i].Entity, records[j].Entity, random, k) is { } partial)
+            {
+                pairs.Add(new LabelledPair(records[i].Entity, partial, false, records[i].Cluster, $"partial:{records[i].Cluster}:{k}", labelled.Source));
+            }
+
             if (records[i].Entity.Schema.Name == "Person" && Relative(records[i].Entity, records[j].Entity, k) is { } relative)
             {
                 pairs.Add(new LabelledPair(records[i].Entity, relative, false, records[i].Cluster, $"relative:{records[i].Cluster}:{k}", labelled.Source));
@@ -189,6 +194,49 @@ public static class PairSampler
             _ => d.AddYears(random.Next(2) == 0 ? -10 : 10),
         };
         return shifted.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Another thing whose name shares words with <paramref name="entity"/>'s: one word swapped
+    /// for a word of <paramref name="other"/>'s name, and few facts to tell them apart. Such
+    /// pairs are common (Li Na and Liu Na, Golden Star and Golden Sun) and must not be merged
+    /// on the shared words alone.
+    /// </summary>
+    private static Entity? Partial(Entity entity, Entity other, Random random, int k)
+    {
+        var words = entity.First("name")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var otherWords = other.First("name")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words is not { Length: >= 2 } || otherWords is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var replacement = otherWords[random.Next(otherWords.Length)];
+        var at = random.Next(words.Length);
+        if (string.Equals(words[at], replacement, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        words[at] = replacement;
+        var partial = new Entity(entity.Schema, $"{entity.Id}-partial-{k}");
+        var name = string.Join(' ', words);
+        // Sometimes in another script: a shared word across scripts is no more proof than within one.
+        if (!partial.TryAdd("name", random.Next(4) == 0 ? Perturbations.Cyrillic(name) : name, out _))
+        {
+            return null;
+        }
+
+        foreach (var (property, value) in entity.Items())
+        {
+            if (property.Type is Model.Types.CountryType && random.Next(2) == 0)
+            {
+                partial.AddClean(property.Name, value);
+            }
+        }
+
+        partial.Datasets.UnionWith(entity.Datasets);
+        return partial;
     }
 
     /// <summary>

@@ -39,7 +39,8 @@ public sealed class Perturbations(Random random)
             result = random.Next(person ? 6 : 5) switch
             {
                 0 => Typo(result),
-                1 => Reorder(result),
+                // Company names keep their word order: "Trading Co. Golden Star" is no spelling anyone uses.
+                1 => person ? Reorder(result) : Typo(result),
                 2 => DropToken(result),
                 3 => person ? Initial(result) : LegalForm(result),
                 4 => random.Next(4) == 0 ? Cyrillic(result) : Case(result),
@@ -127,7 +128,24 @@ public sealed class Perturbations(Random random)
     public string LegalForm(string text)
     {
         var normalized = NameNormalizer.Normalize(text, NameKind.Organization);
-        var core = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(Math.Max(1, normalized.Tokens.Count)));
+        var core = text;
+        foreach (var variant in LegalFormVariants.SelectMany(g => g).OrderByDescending(v => v.Length))
+        {
+            var at = core.IndexOf(variant, StringComparison.OrdinalIgnoreCase);
+            var before = at <= 0 || !char.IsLetterOrDigit(core[at - 1]);
+            var after = at + variant.Length >= core.Length || !char.IsLetterOrDigit(core[at + variant.Length]);
+            if (at >= 0 && before && after && core.Length > variant.Length)
+            {
+                core = core.Remove(at, variant.Length);
+            }
+        }
+
+        core = core.Trim(' ', ',', '«', '»', '"', '.');
+        if (core.Length == 0)
+        {
+            return text;
+        }
+
         var group = LegalFormVariants[random.Next(LegalFormVariants.Length)];
         if (normalized.LegalForms.Count > 0)
         {

@@ -106,6 +106,11 @@ public static class NameNormalizer
     {
         var latin = Latinizer.ToAscii(name);
         var tokens = latin.Length == 0 ? [] : latin.Split(' ').ToList();
+        if (kind == NameKind.Person && tokens.Count is 3 or 4 && IsHanName(name))
+        {
+            // 王芳桂 is "Wang Fanggui": the family name, then the given name as one word.
+            tokens = [tokens[0], string.Concat(tokens.Skip(1))];
+        }
         IReadOnlyList<LegalForm> forms = kind is NameKind.Person || tokens.Count < 2 ? [] : LegalForms.Strip(tokens);
         if (tokens.Count > 1)
         {
@@ -117,6 +122,12 @@ public static class NameNormalizer
         }
 
         return new NormalizedName(name, latin, [.. tokens], forms, Latinizer.HasNonLatin(name));
+    }
+
+    private static bool IsHanName(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length is >= 2 and <= 4 && trimmed.All(c => c is >= '\u4E00' and <= '\u9FFF');
     }
 
     /// <summary>The name kind for an FtM schema name.</summary>

@@ -140,16 +140,23 @@ public static class StringSimilarity
     /// of the other (Jaro-Winkler), and the similarities are averaged over the longer list.
     /// Word order does not matter; a missing middle name costs less than a wrong one.
     /// </summary>
-    public static double TokenSet(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null)
+    public static double TokenSet(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null) =>
+        weight is null ? TokenSets(a, b, null).Plain : TokenSets(a, b, weight).Weighted;
+
+    /// <summary>
+    /// <see cref="TokenSet"/> unweighted and weighted in one pass (the pairing of words is the
+    /// same; only the averaging differs).
+    /// </summary>
+    public static (double Plain, double Weighted) TokenSets(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight)
     {
         if (a.Count == 0 || b.Count == 0)
         {
-            return 0.0;
+            return (0.0, 0.0);
         }
 
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
         Span<bool> used = longer.Count <= 64 ? stackalloc bool[longer.Count] : new bool[longer.Count];
-        double matched = 0, total = 0;
+        double matched = 0, total = 0, plainMatched = 0, plainTotal = 0;
         foreach (var token in shorter)
         {
             var best = 0.0;
@@ -177,6 +184,8 @@ public static class StringSimilarity
             var w = weight?.Invoke(token) ?? 1.0;
             matched += best * w;
             total += w;
+            plainMatched += best;
+            plainTotal += 1;
         }
 
         for (var j = 0; j < longer.Count; j++)
@@ -184,15 +193,17 @@ public static class StringSimilarity
             if (!used[j])
             {
                 total += (weight?.Invoke(longer[j]) ?? 1.0) * 0.5;
+                plainTotal += 0.5;
             }
         }
 
-        return total <= 0 ? 0.0 : matched / total;
+        return (plainTotal <= 0 ? 0.0 : plainMatched / plainTotal, total <= 0 ? 0.0 : matched / total);
     }
 
     /// <summary>
     /// Similarity of two words: exact 1; an initial against a word it starts 0.8; else
-    /// Jaro-Winkler, with values under 0.75 (what unrelated words score) counted as 0.
+    /// Jaro-Winkler, with values under 0.75 (what unrelated words score) counted as 0; words of
+    /// three letters or fewer count only when equal, words of up to five only within one edit.
     /// </summary>
     public static double TokenSimilarity(string a, string b)
     {
@@ -204,6 +215,19 @@ public static class StringSimilarity
         if ((a.Length == 1 && b.Length > 1 && b[0] == a[0]) || (b.Length == 1 && a.Length > 1 && a[0] == b[0]))
         {
             return 0.8;
+        }
+
+        // Jaro-Winkler says little about words of three letters or fewer (zhao/zhang, li/lin,
+        // kim/kin): those must be equal.
+        if (a.Length <= 3 || b.Length <= 3)
+        {
+            return 0.0;
+        }
+
+        // Short words are close by chance (wang/huang, yong/yang): allow one edit at most.
+        if (Math.Max(a.Length, b.Length) <= 5 && Levenshtein(a, b) > 1)
+        {
+            return 0.0;
         }
 
         var jw = JaroWinkler(a, b);

@@ -55,3 +55,45 @@ public class ConstrainedClustererTests
         Assert.Equal(next["d"], next["e"]);
     }
 }
+
+public class ClusterFactsTests
+{
+    private static OsintResolver.Resolution.Profiles.EntityProfile P(string id, string name, string? birth = null, string? passport = null) =>
+        OsintResolver.Resolution.Profiles.ProfileBuilder.Build(Support.Entities.Person(id, name, birth, null, passport));
+
+    [Fact]
+    public void TryUnion_ChainThroughContradictingDates_IsStopped()
+    {
+        OsintResolver.Resolution.Profiles.EntityProfile[] people = [P("a", "Chen Gui Yong", "1950-10-27"), P("b", "Chen Gui"), P("c", "Yang Gui", "1987-03-02")];
+        var c = new ConstrainedClusterer(3, i => people[i].Schema, profileOf: i => people[i]);
+
+        Assert.True(c.TryUnion(0, 1));
+        Assert.False(c.TryUnion(1, 2));
+        Assert.Equal(1, c.RefusedForFacts);
+        Assert.True(c.TryUnion(1, 2, analyst: true));
+    }
+
+    [Fact]
+    public void TryUnion_TypoedDatesAndNearPassports_AreNotContradictions()
+    {
+        OsintResolver.Resolution.Profiles.EntityProfile[] people =
+        [
+            P("a", "Ivan Petrov", "1986-05-01", "AB1234567"),
+            P("b", "Ivan Petrov", "1996-05-01", "AB1234568"),
+            P("c", "Ivan Petrov", "1986-01-05"),
+        ];
+        var c = new ConstrainedClusterer(3, i => people[i].Schema, profileOf: i => people[i]);
+
+        Assert.True(c.TryUnion(0, 1));
+        Assert.True(c.TryUnion(1, 2));
+    }
+
+    [Fact]
+    public void TryUnion_DifferentPassports_AreAContradiction()
+    {
+        OsintResolver.Resolution.Profiles.EntityProfile[] people = [P("a", "Ivan Petrov", passport: "AB1234567"), P("b", "Ivan Petrov", passport: "XY7654321")];
+        var c = new ConstrainedClusterer(2, i => people[i].Schema, profileOf: i => people[i]);
+
+        Assert.False(c.TryUnion(0, 1));
+    }
+}

@@ -90,3 +90,26 @@ public class TrainingDataTests
         Assert.Contains("line 1", error.Message);
     }
 }
+
+public class PerturbationsTests
+{
+    [Fact]
+    public void LegalForm_PrefixForm_KeepsTheCoreName()
+    {
+        var noise = new Perturbations(new Random(3));
+        for (var i = 0; i < 20; i++)
+        {
+            var variant = noise.LegalForm("ООО «Ромашка»");
+            Assert.Contains("Ромашка", variant);
+        }
+    }
+
+    [Fact]
+    public void Cyrillic_LatinName_TransliteratesBack()
+    {
+        var cyrillic = Perturbations.Cyrillic("Mikhail Khodorkovsky");
+
+        Assert.Equal("михаил ходорковскй", cyrillic);
+        Assert.Equal("mikhail khodorkovsky", Text.Transliteration.Latinizer.ToAscii(cyrillic));
+    }
+}

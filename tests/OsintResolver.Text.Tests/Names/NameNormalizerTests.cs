@@ -107,3 +107,14 @@ public class NameNormalizerTests
         Assert.False(LegalForms.Conflict(LegalForms.Lookup("Co.")!, LegalForms.Lookup("AG")!));
     }
 }
+
+public class HanPersonNameTests
+{
+    [Fact]
+    public void Normalize_HanPersonName_JoinsTheGivenName()
+    {
+        Assert.Equal(["wang", "fanggui"], NameNormalizer.Normalize("王芳桂", NameKind.Person).Tokens);
+        Assert.Equal(["wang", "fang"], NameNormalizer.Normalize("王芳", NameKind.Person).Tokens);
+        Assert.Equal("fanggui wang", NameNormalizer.Normalize("Fanggui Wang", NameKind.Person).Sorted);
+    }
+}

@@ -32,6 +32,17 @@ public class StringSimilarityTests
         Assert.True(StringSimilarity.TokenSet(["john", "smith"], ["peter", "jones"]) < 0.6);
     }
 
+    [Theory]
+    [InlineData("li", "lin", 0.0)]
+    [InlineData("kim", "gim", 0.0)]
+    [InlineData("kim", "kim", 1.0)]
+    [InlineData("wang", "huang", 0.0)]
+    [InlineData("j", "john", 0.8)]
+    public void TokenSimilarity_ShortWords_CountOnlyWhenEqual(string a, string b, double expected)
+    {
+        Assert.Equal(expected, StringSimilarity.TokenSimilarity(a, b), 6);
+    }
+
     [Fact]
     public void TokenSet_ExtraToken_CostsLessThanAWrongOne()
     {
