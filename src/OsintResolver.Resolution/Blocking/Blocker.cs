@@ -14,6 +14,12 @@ public sealed record BlockingOptions
 
     /// <summary>How many of a name's rarest tokens become keys.</summary>
     public int RareTokensPerName { get; init; } = 2;
+
+    /// <summary>
+    /// A token alone is a key only when at most this many names have it; commoner tokens key
+    /// only as the pair of a name's two rarest tokens.
+    /// </summary>
+    public int RareTokenMaxFrequency { get; init; } = 50;
 }
 
 /// <summary>What blocking produced: candidate pairs and how the blocks looked.</summary>
@@ -213,10 +219,19 @@ internal sealed class Blocker
             {
                 var rare = name.Tokens.Where(t => t.Length > 1).Distinct()
                     .OrderBy(stats.Frequency).ThenBy(t => t, StringComparer.Ordinal)
-                    .Take(_options.RareTokensPerName);
+                    .Take(_options.RareTokensPerName).ToList();
                 foreach (var token in rare)
                 {
-                    keys.Add($"{prefix}t:{token}");
+                    if (stats.Frequency(token) <= _options.RareTokenMaxFrequency)
+                    {
+                        keys.Add($"{prefix}t:{token}");
+                    }
+                }
+
+                if (rare.Count == 2)
+                {
+                    // Survives extra, missing and reordered words, where the full keys do not.
+                    keys.Add(string.CompareOrdinal(rare[0], rare[1]) < 0 ? $"{prefix}tt:{rare[0]} {rare[1]}" : $"{prefix}tt:{rare[1]} {rare[0]}");
                 }
             }
         }
@@ -233,11 +248,34 @@ internal sealed class Blocker
 
         if (p.Kind == Text.Names.NameKind.Person)
         {
+            // Birth date with the initial of a name word: finds badly mistyped names without
+            // pairing everyone born on one day.
             foreach (var date in p.Dates)
             {
-                if (date.Precision == 3)
+                if (date.Precision != 3)
                 {
-                    keys.Add($"Pd:{date}");
+                    continue;
+                }
+
+                foreach (var initial in p.Names.SelectMany(n => n.Tokens).Select(t => t[0]).Distinct())
+                {
+                    keys.Add($"Pd:{date}:{initial}");
+                }
+
+                // Birth year with each word's sound: finds names with typos in every word's
+                // spelling but not its sound, whatever the rest of the date says.
+                foreach (var code in p.Names.SelectMany(n => n.Phonetic).Where(c => c.Length > 1).Distinct())
+                {
+                    keys.Add($"Py:{date.Year}:{code}");
+                }
+
+                if (p.Names.Length == 0)
+                {
+                    // A record without a name: the birth date alone, against every initial.
+                    foreach (var initial in "abcdefghijklmnopqrstuvwxyz0123456789")
+                    {
+                        keys.Add($"Pd:{date}:{initial}");
+                    }
                 }
             }
         }
