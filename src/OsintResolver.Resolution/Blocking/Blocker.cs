@@ -264,9 +264,22 @@ internal sealed class Blocker
 
                 // Birth year with each word's sound: finds names with typos in every word's
                 // spelling but not its sound, whatever the rest of the date says.
-                foreach (var code in p.Names.SelectMany(n => n.Phonetic).Where(c => c.Length > 1).Distinct())
+                foreach (var name in p.Names)
                 {
-                    keys.Add($"Py:{date.Year}:{code}");
+                    // The rarest word's sound only: common given names would make huge blocks.
+                    var rarest = -1;
+                    for (var t = 0; t < name.Tokens.Count; t++)
+                    {
+                        if (name.Phonetic[t].Length > 1 && (rarest < 0 || stats.Frequency(name.Tokens[t]) < stats.Frequency(name.Tokens[rarest])))
+                        {
+                            rarest = t;
+                        }
+                    }
+
+                    if (rarest >= 0)
+                    {
+                        keys.Add($"Py:{date.Year}:{name.Phonetic[rarest]}");
+                    }
                 }
 
                 if (p.Names.Length == 0)
