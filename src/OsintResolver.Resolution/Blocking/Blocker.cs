@@ -266,19 +266,14 @@ internal sealed class Blocker
                 // spelling but not its sound, whatever the rest of the date says.
                 foreach (var name in p.Names)
                 {
-                    // The rarest word's sound only: common given names would make huge blocks.
-                    var rarest = -1;
-                    for (var t = 0; t < name.Tokens.Count; t++)
+                    // The two rarest words' sounds only: common given names would make huge blocks.
+                    var rarest = Enumerable.Range(0, name.Tokens.Count)
+                        .Where(t => name.Phonetic[t].Length > 1)
+                        .OrderBy(t => stats.Frequency(name.Tokens[t])).ThenBy(t => t)
+                        .Take(2);
+                    foreach (var t in rarest)
                     {
-                        if (name.Phonetic[t].Length > 1 && (rarest < 0 || stats.Frequency(name.Tokens[t]) < stats.Frequency(name.Tokens[rarest])))
-                        {
-                            rarest = t;
-                        }
-                    }
-
-                    if (rarest >= 0)
-                    {
-                        keys.Add($"Py:{date.Year}:{name.Phonetic[rarest]}");
+                        keys.Add($"Py:{date.Year}:{name.Phonetic[t]}");
                     }
                 }
 
