@@ -87,6 +87,12 @@ internal sealed class CliContext
 
                 return 1;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Missing files, full disks and permissions are the user's to fix, not bugs.
+                ctx.Error.WriteLine($"error: {ex.Message}");
+                return 1;
+            }
             catch (OperationCanceledException)
             {
                 ctx.Error.WriteLine("cancelled");

@@ -380,6 +380,12 @@ public sealed class EntityStore
             return null;
         }
 
+        // Storage order is hash order; sort so assembled entities and exports are deterministic.
+        statements.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Prop, b.Prop);
+            return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
+        });
         var entity = new Entity(schema, statements[0].EntityId);
         foreach (var s in statements)
         {

@@ -17,6 +17,9 @@ internal static class BenchmarkRunner
     private static readonly IBenchmark[] All =
     [
         new ImportBenchmark(),
+        new SearchBenchmark(),
+        new WebBenchmark(),
+        new CrawlBenchmark(),
         new ResolveBenchmark(),
     ];
 

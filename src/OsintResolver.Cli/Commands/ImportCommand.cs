@@ -27,6 +27,11 @@ internal static class ImportCommand
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
             var path = ctx.Parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new Model.Errors.InvalidInputException($"no such file: {path.FullName}");
+            }
+
             var mappingFile = ctx.Parse.GetValue(mapping);
             var name = ctx.Parse.GetValue(dataset)
                        ?? (mappingFile is null ? null : Model.Mapping.MappingDefinition.Load(mappingFile.FullName).Dataset)

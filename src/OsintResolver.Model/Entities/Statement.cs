@@ -39,7 +39,7 @@ public sealed record Statement
     /// </summary>
     public static long MakeId(string dataset, string entityId, string prop, string value, string? lang)
     {
-        var length = dataset.Length + entityId.Length + prop.Length + value.Length + (lang?.Length ?? 0) + 4;
+        var length = dataset.Length + entityId.Length + prop.Length + value.Length + (lang?.Length ?? 0) + 5;
         var rented = length <= 512 ? null : ArrayPool<char>.Shared.Rent(length);
         Span<char> buffer = rented ?? stackalloc char[512];
         var pos = 0;

@@ -50,10 +50,10 @@ internal sealed class LineReader : IDisposable
                 var begin = _start;
                 _start += consumed;
                 Position += consumed;
-                if (skipping)
+                if (skipping || length > _maxLineBytes)
                 {
                     LineNumber++;
-                    error = $"line is longer than the {_maxLineBytes:N0}-byte limit ({skipped + length:N0}+ bytes)";
+                    error = $"line is longer than the {_maxLineBytes:N0}-byte limit ({skipped + length:N0} bytes)";
                     return true;
                 }
 
@@ -85,6 +85,15 @@ internal sealed class LineReader : IDisposable
 
                 var begin = _start;
                 var length = _end - _start;
+                if (length > _maxLineBytes)
+                {
+                    Position += length;
+                    _start = _end;
+                    LineNumber++;
+                    error = $"line is longer than the {_maxLineBytes:N0}-byte limit ({length:N0} bytes)";
+                    return true;
+                }
+
                 Position += length;
                 _start = _end;
                 return Accept(begin, length, out line, out error);

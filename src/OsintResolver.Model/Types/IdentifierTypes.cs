@@ -37,8 +37,9 @@ public class IdentifierType : PropertyType
 
     public override double Compare(string left, string right)
     {
-        var l = Compact(left);
-        var r = Compact(right);
+        // The canonical form, so "IMO 8660313" and "8660313" are the same IMO number.
+        var l = Normalize(left);
+        var r = Normalize(right);
         if (l == r)
         {
             return 1.0;
@@ -187,8 +188,9 @@ public sealed class HsCodeType : IdentifierType
     /// <summary>HS codes agree to the depth both give: 8471 and 847130 share a heading.</summary>
     public override double Compare(string left, string right)
     {
-        var l = Compact(left);
-        var r = Compact(right);
+        // The canonical form, so "IMO 8660313" and "8660313" are the same IMO number.
+        var l = Normalize(left);
+        var r = Normalize(right);
         var n = Math.Min(l.Length, r.Length);
         return n >= 4 && string.CompareOrdinal(l, 0, r, 0, n) == 0 ? 1.0 : 0.0;
     }

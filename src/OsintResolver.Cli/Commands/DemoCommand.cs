@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using OsintResolver.Cli.Pipeline;
+using OsintResolver.Index;
+using OsintResolver.Web;
+using Spectre.Console;
+
+namespace OsintResolver.Cli.Commands;
+
+/// <summary>
+/// The README's main command: the whole pipeline on bundled data with no internet, ending with
+/// the web app running and a demo analyst's sign-in printed.
+/// </summary>
+internal static class DemoCommand
+{
+    public static readonly Option<string> Urls = new("--urls")
+    {
+        Description = "Where the web app listens (loopback by default)",
+        DefaultValueFactory = _ => OsintWebHostSettings.DefaultUrls,
+    };
+
+    public static readonly Option<string> User = new("--user")
+    {
+        Description = "Name of the analyst account to create (its new password is printed)",
+        DefaultValueFactory = _ => "demo",
+    };
+
+    public static readonly Option<bool> NoServe = new("--no-serve")
+    {
+        Description = "Stop after the pipeline instead of starting the web app",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run the whole pipeline on bundled sample data (no internet needed) and open the web app") { Urls, User, NoServe };
+        command.SetAction(CliContext.Action(async (ctx, ct) =>
+        {
+            var pipeline = new WholePipeline(ctx.Store, ctx.Json ? _ => { } : m => ctx.Error.WriteLine(m));
+            var steps = new List<StepReport> { await pipeline.ImportSampleAsync(ct).ConfigureAwait(false) };
+            return await FinishAsync(ctx, pipeline, steps, ct).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    /// <summary>Resolve, index, account, summary, and the web app: the part <c>demo</c> and <c>run</c> share.</summary>
+    internal static async Task<int> FinishAsync(CliContext ctx, WholePipeline pipeline, List<StepReport> steps, CancellationToken ct)
+    {
+        if (steps.All(s => s.Succeeded))
+        {
+            steps.Add(pipeline.Resolve(ct));
+            var indexOptions = new IndexOptions { DataDir = ctx.DataDir };
+            steps.Add(await pipeline.IndexAsync(indexOptions, ct).ConfigureAwait(false));
+        }
+
+        var ok = steps.All(s => s.Succeeded);
+        var (account, password) = ok ? pipeline.EnsureAnalyst(ctx.Parse.GetValue(User)!) : (null, null);
+        if (account is not null)
+        {
+            steps.Add(account);
+        }
+
+        var serve = ok && !ctx.Parse.GetValue(NoServe);
+        await using var app = serve
+            ? OsintWebHost.Create(new OsintWebHostSettings { DataDir = ctx.DataDir, Urls = ctx.Parse.GetValue(Urls)! })
+            : null;
+        if (app is not null)
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+
+        var url = app?.Urls.FirstOrDefault();
+        if (ctx.Json)
+        {
+            ctx.WriteJson(new
+            {
+                data_dir = ctx.DataDir,
+                steps = steps.Select(s => new { step = s.Step, result = s.Result, seconds = Math.Round(s.Elapsed.TotalSeconds, 2), succeeded = s.Succeeded }),
+                url,
+                user = ok ? ctx.Parse.GetValue(User) : null,
+                password,
+            });
+        }
+        else
+        {
+            var table = new Table().AddColumns("step", "result", "seconds");
+            foreach (var s in steps)
+            {
+                table.AddRow(Markup.Escape(s.Step), s.Succeeded ? Markup.Escape(s.Result) : $"[red]{Markup.Escape(s.Result)}[/]", s.Elapsed.TotalSeconds.ToString("F1"));
+            }
+
+            ctx.Console.Write(table);
+            if (ok)
+            {
+                ctx.Console.MarkupLine($"Sign in as [bold]{Markup.Escape(ctx.Parse.GetValue(User)!)}[/] with password [bold]{Markup.Escape(password!)}[/]");
+            }
+
+            if (url is not null)
+            {
+                ctx.Console.MarkupLine($"The web app is running at [bold link]{Markup.Escape(url)}[/] — search, open a profile, review the suggestions. Ctrl+C stops it.");
+            }
+        }
+
+        if (app is not null)
+        {
+            await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+        }
+
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OsintResolver.Index.Canonical;
+using OsintResolver.Index.Elasticsearch;
+using OsintResolver.Index.LuceneIndex;
+using OsintResolver.Index.Matching;
+
+namespace OsintResolver.Index;
+
+public static class IndexServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the entity index chosen by <see cref="IndexOptions.Backend"/> (validated at
+    /// startup), the canonical entity source (store entities until resolution is wired in) and
+    /// the match scorer (the rule-based fallback until the ML.NET matcher is wired in). Register
+    /// another <see cref="ICanonicalEntitySource"/> or <see cref="IMatchScorer"/> before calling
+    /// this to replace the defaults.
+    /// </summary>
+    public static IServiceCollection AddOsintIndex(this IServiceCollection services, Action<IndexOptions>? configure = null)
+    {
+        var builder = services.AddOptions<IndexOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.TryAddSingleton<ICanonicalEntitySource, StoreEntitySource>();
+        services.TryAddSingleton<IMatchScorer, TypeAwareMatchScorer>();
+        services.TryAddSingleton(sp => EntityIndexFactory.Open(sp.GetRequiredService<IOptions<IndexOptions>>().Value));
+        return services;
+    }
+}
+
+/// <summary>Opens the configured backend.</summary>
+public static class EntityIndexFactory
+{
+    public static IEntityIndex Open(IndexOptions options)
+    {
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
+        {
+            throw new Model.Errors.InvalidInputException("invalid index options: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
+        }
+
+        return options.Backend switch
+        {
+            IndexBackend.Elasticsearch => new ElasticsearchEntityIndex(options),
+            _ => new LuceneEntityIndex(options),
+        };
+    }
+}
