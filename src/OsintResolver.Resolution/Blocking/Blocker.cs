@@ -12,6 +12,12 @@ public sealed record BlockingOptions
     /// <summary>Blocks with more entities than this are dropped (and reported): a key that common says nothing.</summary>
     public int MaxBlockSize { get; init; } = 200;
 
+    /// <summary>
+    /// The guard for weak keys (birth date with a name's initial, birth year with a word's
+    /// sound): they find badly mistyped records in small blocks, and say little in big ones.
+    /// </summary>
+    public int MaxWeakBlockSize { get; init; } = 25;
+
     /// <summary>How many of a name's rarest tokens become keys.</summary>
     public int RareTokensPerName { get; init; } = 2;
 
@@ -62,7 +68,10 @@ internal sealed class Blocker
                     Keys(profiles[i], stats, local.Item3);
                     foreach (var key in local.Item3)
                     {
-                        local.Item1.Add((long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan())));
+                        // The lowest bit marks weak keys (birth date with a name's initial or
+                        // sound), which get a tighter size guard.
+                        var hash = (long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan())) & ~1L;
+                        local.Item1.Add(key.StartsWith("P", StringComparison.Ordinal) && key.Length > 2 && key[1] is 'y' or 'd' && key[2] == ':' ? hash | 1 : hash);
                         local.Item2.Add(i);
                     }
                 }
@@ -107,7 +116,7 @@ internal sealed class Blocker
                     }
                 }
 
-                if (distinct > _options.MaxBlockSize)
+                if (distinct > ((hashes[start] & 1) == 1 ? _options.MaxWeakBlockSize : _options.MaxBlockSize))
                 {
                     oversized++;
                 }
