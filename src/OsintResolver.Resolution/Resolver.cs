@@ -106,6 +106,8 @@ public sealed class Resolver
             stats.AddDocument(p.Names.SelectMany(n => n.Tokens));
         }
 
+        stats.Freeze();
+
         var blocking = new BlockingReport(profiles.Count, 0, 0, 0, 0, 1);
         var pairs = changedCount == 0 ? [] : new Blocker(_options.Blocking).Pairs(profiles, stats, out blocking, full ? null : changed, _store.Model);
 

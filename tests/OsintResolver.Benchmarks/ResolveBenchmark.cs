@@ -41,11 +41,33 @@ internal sealed class ResolveBenchmark : IBenchmark
         Parallel.For(0, records.Count, i => profiles[i] = ProfileBuilder.Build(records[i].ToEntity()));
         var stats = new TokenStatistics();
         Parallel.ForEach(profiles, p => stats.AddDocument(p.Names.SelectMany(n => n.Tokens)));
+        stats.Freeze();
         Report.Rate("normalise", records.Count, sw.Elapsed, "records");
 
         sw.Restart();
         var pairs = new Blocker(new BlockingOptions { MaxBlockSize = maxBlock }).Pairs(profiles, stats, out var blocking);
         Report.Line("block", $"{blocking.CandidatePairs:N0} candidate pairs from {blocking.Blocks:N0} blocks ({blocking.OversizedBlocks:N0} over {maxBlock}) in {sw.Elapsed.TotalSeconds:F1} s; reduction ratio {blocking.ReductionRatio:F7}");
+
+        if (args.Flag("profile"))
+        {
+            var f = new float[OsintResolver.Resolution.Features.PairFeatures.Count];
+            var n = Math.Min(pairs.Length, 100_000);
+            var t1 = Stopwatch.StartNew();
+            for (var k = 0; k < n; k++)
+            {
+                OsintResolver.Resolution.Features.PairFeatures.Compute(profiles[(int)(pairs[k] >> 32)], profiles[(int)(pairs[k] & 0xffffffff)], stats, f);
+            }
+
+            var featureTime = t1.Elapsed;
+            t1.Restart();
+            double sum = 0;
+            for (var k = 0; k < n; k++)
+            {
+                sum += matcher.Probability(f);
+            }
+
+            Report.Line("profile (1 thread)", $"features {featureTime.TotalMilliseconds * 1000 / n:F2} µs/pair, trees {t1.Elapsed.TotalMilliseconds * 1000 / n:F2} µs/pair ({sum:F0})");
+        }
 
         sw.Restart();
         var review = matcher.Card.ReviewThreshold;

@@ -103,6 +103,36 @@ internal sealed class SearchBenchmark : IBenchmark
                 }
             }
 
+            if (args.Flag("breakdown"))
+            {
+                using var index = new LuceneEntityIndex(options);
+                var scorer = new Index.Matching.TypeAwareMatchScorer();
+                double find = 0, score = 0, candidatesTotal = 0;
+                var examples = Enumerable.Range(0, 300).Select(_ => samples[random.Next(samples.Count)]).ToList();
+                foreach (var example in examples.Take(50))
+                {
+                    await index.FindCandidatesAsync(new MatchQuery { Example = example, Limit = 15 }).ConfigureAwait(false);
+                }
+
+                foreach (var example in examples)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    var candidates = await index.FindCandidatesAsync(new MatchQuery { Example = example, Limit = 15 }).ConfigureAwait(false);
+                    find += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                    t = Stopwatch.GetTimestamp();
+                    foreach (var c in candidates)
+                    {
+                        scorer.Score(example, c.Entity);
+                    }
+
+                    score += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                    candidatesTotal += candidates.Count;
+                }
+
+                Report.Line("  match candidates", $"{find / examples.Count:F2} ms per query ({candidatesTotal / examples.Count:F1} candidates)");
+                Report.Line("  match scoring", $"{score / examples.Count:F2} ms per query");
+            }
+
             // ---- match over HTTP ------------------------------------------------------------------
             var app = OsintWebHost.Create(new OsintWebHostSettings { DataDir = data, Urls = "http://127.0.0.1:0", LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
             await app.StartAsync().ConfigureAwait(false);

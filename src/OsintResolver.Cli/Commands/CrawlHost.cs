@@ -54,8 +54,12 @@ internal static class CrawlHost
         return options;
     }
 
+    // The browser starts on the first render: sources without render: browser never launch it.
     public static CrawlRunner Runner(CliContext ctx, bool allowPrivateNetwork) =>
-        new(ctx.Store, Catalog, Options(allowPrivateNetwork), Loggers(ctx));
+        new(ctx.Store, Catalog, Options(allowPrivateNetwork), Loggers(ctx), renderer: Renderer.Value);
+
+    private static readonly Lazy<Crawling.Browser.PlaywrightRenderer> Renderer = new(() => new Crawling.Browser.PlaywrightRenderer(
+        Env("OSINT_CHROMIUM") ?? Crawling.Browser.PlaywrightRenderer.DefaultExecutable));
 
     public static ILoggerFactory Loggers(CliContext ctx) => LoggerFactory.Create(b =>
     {

@@ -12,6 +12,12 @@ internal sealed record QueryWord(string Original, IReadOnlyList<string> Keys, bo
 {
     /// <summary>Edit distance allowed for a key: 1 up to 7 letters, 2 beyond (as Elasticsearch's AUTO does past 5).</summary>
     public static int Edits(string key) => key.Length < QueryLimits.MinFuzzyLength ? 0 : key.Length < 8 ? 1 : 2;
+
+    /// <summary>
+    /// Leading characters a misspelling must keep. Two letters confine the fuzzy search to a small
+    /// block of the term dictionary, which is what keeps it cheap at millions of names.
+    /// </summary>
+    public const int FuzzyPrefix = 2;
 }
 
 /// <summary>

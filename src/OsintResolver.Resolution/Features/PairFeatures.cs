@@ -92,10 +92,10 @@ public static class PairFeatures
                     // Short names are close by chance (lina/liuna): more than one edit is a different name.
                     pairJw = Math.Min(pairJw, 0.7);
                 }
-                var pairSet = StringSimilarity.TokenSet(x.Tokens, y.Tokens);
+                var (pairSet, pairIdf) = StringSimilarity.TokenSets(x.Tokens, y.Tokens, weight);
                 jw = Math.Max(jw, pairJw);
                 tokenSet = Math.Max(tokenSet, pairSet);
-                idf = Math.Max(idf, StringSimilarity.TokenSet(x.Tokens, y.Tokens, weight));
+                idf = Math.Max(idf, pairIdf);
                 phonetic = Math.Max(phonetic, Overlap(x.Phonetic, y.Phonetic));
                 // Two or three consonants ("ln" for Li Na and Liu Na) are shared by chance.
                 if (x.Skeleton.Length >= 4 && y.Skeleton.Length >= 4)

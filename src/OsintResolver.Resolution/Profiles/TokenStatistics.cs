@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 
 namespace OsintResolver.Resolution.Profiles;
 
@@ -26,7 +27,7 @@ public sealed class TokenStatistics
             stats.AddDocument(ProfileBuilder.Build(entity).Names.SelectMany(n => n.Tokens));
         }
 
-        return stats;
+        return stats.Freeze();
     }
 
     /// <summary>Counts the distinct tokens of one document (an entity's names).</summary>
@@ -40,11 +41,35 @@ public sealed class TokenStatistics
         Interlocked.Increment(ref _documents);
     }
 
+    private FrozenDictionary<string, double>? _idf;
+    private double _unseen = 1.0;
+
+    /// <summary>
+    /// Precomputes every token's IDF for fast lookups while scoring; documents added later are
+    /// not counted. Returns this instance.
+    /// </summary>
+    public TokenStatistics Freeze()
+    {
+        if (_documents >= 20)
+        {
+            var denominator = Math.Log(_documents + 1.0);
+            _idf = _frequencies.ToFrozenDictionary(kv => kv.Key, kv => Math.Log((_documents + 1.0) / (kv.Value + 1.0)) / denominator, StringComparer.Ordinal);
+            _unseen = Math.Log(_documents + 1.0) / denominator;
+        }
+
+        return this;
+    }
+
     public int Frequency(string token) => _frequencies.GetValueOrDefault(token);
 
     /// <summary>Normalised inverse document frequency in [0, 1]; 1 for unseen tokens or a tiny corpus.</summary>
     public double Idf(string token)
     {
+        if (_idf is not null)
+        {
+            return _idf.TryGetValue(token, out var idf) ? idf : _unseen;
+        }
+
         if (_documents < 20)
         {
             return 1.0;

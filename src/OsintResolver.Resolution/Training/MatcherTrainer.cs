@@ -78,6 +78,8 @@ public static class MatcherTrainer
             stats.AddDocument(p.Names.SelectMany(n => n.Tokens));
         }
 
+        stats.Freeze();
+
         var features = new float[pairs.Count][];
         Parallel.For(0, pairs.Count, i =>
         {

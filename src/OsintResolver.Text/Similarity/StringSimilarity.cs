@@ -140,16 +140,23 @@ public static class StringSimilarity
     /// of the other (Jaro-Winkler), and the similarities are averaged over the longer list.
     /// Word order does not matter; a missing middle name costs less than a wrong one.
     /// </summary>
-    public static double TokenSet(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null)
+    public static double TokenSet(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight = null) =>
+        weight is null ? TokenSets(a, b, null).Plain : TokenSets(a, b, weight).Weighted;
+
+    /// <summary>
+    /// <see cref="TokenSet"/> unweighted and weighted in one pass (the pairing of words is the
+    /// same; only the averaging differs).
+    /// </summary>
+    public static (double Plain, double Weighted) TokenSets(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double>? weight)
     {
         if (a.Count == 0 || b.Count == 0)
         {
-            return 0.0;
+            return (0.0, 0.0);
         }
 
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);
         Span<bool> used = longer.Count <= 64 ? stackalloc bool[longer.Count] : new bool[longer.Count];
-        double matched = 0, total = 0;
+        double matched = 0, total = 0, plainMatched = 0, plainTotal = 0;
         foreach (var token in shorter)
         {
             var best = 0.0;
@@ -177,6 +184,8 @@ public static class StringSimilarity
             var w = weight?.Invoke(token) ?? 1.0;
             matched += best * w;
             total += w;
+            plainMatched += best;
+            plainTotal += 1;
         }
 
         for (var j = 0; j < longer.Count; j++)
@@ -184,10 +193,11 @@ public static class StringSimilarity
             if (!used[j])
             {
                 total += (weight?.Invoke(longer[j]) ?? 1.0) * 0.5;
+                plainTotal += 0.5;
             }
         }
 
-        return total <= 0 ? 0.0 : matched / total;
+        return (plainTotal <= 0 ? 0.0 : plainMatched / plainTotal, total <= 0 ? 0.0 : matched / total);
     }
 
     /// <summary>
