@@ -79,6 +79,12 @@ public sealed class CrawlDocument
         }
 
         var name = contentType[(i + 8)..].Split(';')[0].Trim().Trim('"');
+        if (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            // The common case, without the encoding provider's lock.
+            return Encoding.UTF8;
+        }
+
         try
         {
             return name.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) || name.Equals("latin1", StringComparison.OrdinalIgnoreCase)

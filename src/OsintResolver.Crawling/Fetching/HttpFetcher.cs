@@ -45,6 +45,7 @@ internal sealed class HttpFetcher : IDisposable
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.Ordinal);
     private readonly Random _random;
     private readonly Lock _randomLock = new();
+    private string? _plainRequestHeaders;
 
     public HttpFetcher(CrawlerOptions options, ContentArchive archive, CrawlStateStore state, CrawlStats stats,
         TimeProvider time, ILogger log, FetchScope? scope = null, IPageRenderer? renderer = null)
@@ -235,7 +236,8 @@ internal sealed class HttpFetcher : IDisposable
             }
         }
 
-        var requestHeaders = HeadersJson(request.Headers);
+        // Without validators every request carries the same headers: serialise them once.
+        var requestHeaders = state.Validators is null ? _plainRequestHeaders ??= HeadersJson(request.Headers) : HeadersJson(request.Headers);
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         _stats.Response(status, response.Content.Headers.ContentLength ?? 0);

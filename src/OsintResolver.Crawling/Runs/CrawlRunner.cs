@@ -142,10 +142,12 @@ public sealed class CrawlRunner
         try
         {
             await crawler.CrawlAsync(context, ct).ConfigureAwait(false);
+            // Writes are queued: one that failed after the crawler's last call fails the run here.
+            sink.Flush();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            sink.Flush();
+            sink.FlushUnlessFaulted();
             await StopAsync(heartbeatStop, heartbeat).ConfigureAwait(false);
             _store.UpdateRunStats(run, stats.ToJson());
             log.LogWarning("run {Run} of {Source} interrupted; crawl the source again to resume it", run.Id, source.Name);
@@ -162,7 +164,7 @@ public sealed class CrawlRunner
             error = $"crawler crashed: {ex.GetType().Name}: {ex.Message}";
         }
 
-        sink.Flush();
+        sink.FlushUnlessFaulted();
         await StopAsync(heartbeatStop, heartbeat).ConfigureAwait(false);
         progress?.Report(stats);
 
