@@ -15,6 +15,7 @@ internal static class OsintCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ResolveCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using OsintResolver.Cli.Pipeline;
+using OsintResolver.Crawling.Runs;
+using OsintResolver.Crawling.Sources;
 using OsintResolver.Index;
 using OsintResolver.Web;
 using Spectre.Console;
@@ -32,27 +34,39 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var command = new Command("demo", "Run the whole pipeline on bundled sample data (no internet needed) and open the web app") { Urls, User, NoServe };
+        var command = new Command("demo", "Run the whole pipeline on bundled samples with no internet: serve the crawlers' samples on loopback, " +
+                                            "crawl them, resolve, index, and open the web app") { Urls, User, NoServe };
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
             var pipeline = new WholePipeline(ctx.Store, ctx.Json ? _ => { } : m => ctx.Error.WriteLine(m));
-            var steps = new List<StepReport> { await pipeline.ImportSampleAsync(ct).ConfigureAwait(false) };
-            return await FinishAsync(ctx, pipeline, steps, ct).ConfigureAwait(false);
+            await using var samples = await SampleSourceServer.StartAsync(typeof(Crawlers.CrawlerCatalog).Assembly, ct).ConfigureAwait(false);
+            var runner = CrawlHost.Runner(ctx, allowPrivateNetwork: true);
+            var steps = await pipeline.CrawlAsync(runner, samples.OverridesFor, samples: true, ct).ConfigureAwait(false);
+            steps.Add(await pipeline.ImportSampleAsync(ct).ConfigureAwait(false));
+            // "Run now" in the web app crawls the same samples again.
+            CrawlRequest Request(SourceDefinition s) => new() { Source = s.Name, Urls = samples.OverridesFor(s), AllowPrivateNetwork = true, SkipAssertions = true };
+            return await FinishAsync(ctx, pipeline, steps, runner, Request, ct).ConfigureAwait(false);
         }));
         return command;
     }
 
     /// <summary>Resolve, index, account, summary, and the web app: the part <c>demo</c> and <c>run</c> share.</summary>
-    internal static async Task<int> FinishAsync(CliContext ctx, WholePipeline pipeline, List<StepReport> steps, CancellationToken ct)
+    internal static async Task<int> FinishAsync(CliContext ctx, WholePipeline pipeline, List<StepReport> steps, CrawlRunner runner,
+        Func<SourceDefinition, CrawlRequest> request, CancellationToken ct, bool continueAfterCrawlFailures = false)
     {
-        if (steps.All(s => s.Succeeded))
+        static bool IsCrawl(StepReport s) => s.Step.StartsWith("crawl", StringComparison.Ordinal);
+        var proceed = steps.Where(s => !IsCrawl(s)).All(s => s.Succeeded) &&
+                      (continueAfterCrawlFailures || steps.Where(IsCrawl).All(s => s.Succeeded));
+        if (proceed)
         {
             steps.Add(pipeline.Resolve(ct));
             var indexOptions = new IndexOptions { DataDir = ctx.DataDir };
             steps.Add(await pipeline.IndexAsync(indexOptions, ct).ConfigureAwait(false));
         }
 
-        var ok = steps.All(s => s.Succeeded);
+        // The app is worth opening when everything after crawling worked; a live source that
+        // failed keeps its last good data and is reported (and makes the exit code 1).
+        var ok = proceed && steps.Where(s => !IsCrawl(s)).All(s => s.Succeeded);
         var (account, password) = ok ? pipeline.EnsureAnalyst(ctx.Parse.GetValue(User)!) : (null, null);
         if (account is not null)
         {
@@ -61,7 +75,8 @@ internal static class DemoCommand
 
         var serve = ok && !ctx.Parse.GetValue(NoServe);
         await using var app = serve
-            ? OsintWebHost.Create(new OsintWebHostSettings { DataDir = ctx.DataDir, Urls = ctx.Parse.GetValue(Urls)! })
+            ? OsintWebHost.Create(new OsintWebHostSettings { DataDir = ctx.DataDir, Urls = ctx.Parse.GetValue(Urls)! },
+                builder => builder.Services.AddCrawlEngine(runner, request))
             : null;
         if (app is not null)
         {
@@ -105,6 +120,6 @@ internal static class DemoCommand
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
         }
 
-        return ok ? 0 : 1;
+        return steps.All(s => s.Succeeded) ? 0 : 1;
     }
 }

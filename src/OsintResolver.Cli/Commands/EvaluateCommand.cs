@@ -52,9 +52,15 @@ internal static class EvaluateCommand
         }
 
         var metrics = Metrics.Clusters(present, id => clusters.GetValueOrDefault(id) ?? id);
+        var blocking = BlockingEvaluation.Evaluate(ctx.Store.GetEntities(present.Keys), present);
         if (ctx.Json)
         {
-            ctx.WriteJson(new { records = metrics.Records, missing, true_clusters = metrics.TrueClusters, predicted_clusters = metrics.PredictedClusters, pairwise = metrics.Pairwise, bcubed = metrics.BCubed });
+            ctx.WriteJson(new
+            {
+                records = metrics.Records, missing, true_clusters = metrics.TrueClusters, predicted_clusters = metrics.PredictedClusters,
+                pairwise = metrics.Pairwise, bcubed = metrics.BCubed,
+                blocking = new { pairs_completeness = blocking.PairsCompleteness, reduction_ratio = blocking.ReductionRatio, candidate_pairs = blocking.CandidatePairs },
+            });
             return 0;
         }
 
@@ -69,6 +75,7 @@ internal static class EvaluateCommand
         ctx.Console.Write(table);
         ctx.Console.WriteLine($"{metrics.Records:N0} records, {metrics.TrueClusters:N0} true clusters, {metrics.PredictedClusters:N0} predicted; " +
                               $"pairs: {metrics.Pairwise.TruePositives:N0} right, {metrics.Pairwise.FalsePositives:N0} wrongly merged, {metrics.Pairwise.FalseNegatives:N0} missed");
+        ctx.Console.WriteLine($"blocking: pairs completeness {blocking.PairsCompleteness:F4}, reduction ratio {blocking.ReductionRatio:F6} ({blocking.CandidatePairs:N0} candidate pairs)");
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using OsintResolver.Cli.Pipeline;
 using OsintResolver.Store.Users;
 using OsintResolver.Web;
 
@@ -30,7 +31,10 @@ internal static class ServeCommand
                 Args = ctx.Parse.GetValue(anonymous) ? ["--Web:Auth:AllowAnonymousRead=true"] : [],
                 ConfigureIndex = index => IndexBackendOptions.Configure(ctx, index),
             };
-            await using var app = OsintWebHost.Create(settings);
+            // Analysts can crawl a source now from the crawl page (live URLs, as `osint crawl` does).
+            var runner = CrawlHost.Runner(ctx, allowPrivateNetwork: false);
+            await using var app = OsintWebHost.Create(settings, builder =>
+                builder.Services.AddCrawlEngine(runner, s => new Crawling.Runs.CrawlRequest { Source = s.Name }));
             await app.StartAsync(ct).ConfigureAwait(false);
             var users = new UserStore(ctx.Store).Count();
             if (ctx.Json)

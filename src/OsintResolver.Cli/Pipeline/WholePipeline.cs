@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using OsintResolver.Crawling.Runs;
+using OsintResolver.Crawling.Sources;
 using OsintResolver.Index;
 using OsintResolver.Resolution;
 using OsintResolver.Resolution.Matching;
@@ -11,10 +13,10 @@ using OsintResolver.Web.Auth;
 namespace OsintResolver.Cli.Pipeline;
 
 /// <summary>
-/// The steps after crawling that make a store browsable: import the bundled trade-network
-/// sample, resolve duplicates with the shipped matcher, build the search index from the resolved
-/// (canonical) entities, and make sure an analyst account exists. Shared by <c>osint demo</c>
-/// and <c>osint run</c>; each step reports what it did.
+/// The whole pipeline, step by step: crawl the sources, import the bundled trade-network sample
+/// (demo only), resolve duplicates with the shipped matcher, build the search index from the
+/// resolved (canonical) entities, and make sure an analyst account exists. Shared by
+/// <c>osint demo</c> and <c>osint run</c>; each step reports what it did.
 /// </summary>
 internal sealed class WholePipeline(EntityStore store, Action<string> say)
 {
@@ -37,6 +39,35 @@ internal sealed class WholePipeline(EntityStore store, Action<string> say)
         return new StepReport("import sample", result.Succeeded
             ? $"{result.Entities:N0} entities ({result.Statements:N0} statements) as dataset {SampleDataset}"
             : $"failed: {result.Run.Error}", sw.Elapsed, result.Succeeded);
+    }
+
+    /// <summary>
+    /// Crawls every source through the real engine. <paramref name="overrides"/> gives each
+    /// source's URL overrides (the loopback sample server for the demo, none for live runs).
+    /// Samples are far below a live source's size, so their runs skip the count assertions.
+    /// </summary>
+    public async Task<List<StepReport>> CrawlAsync(CrawlRunner runner, Func<SourceDefinition, IReadOnlyList<string>> overrides,
+        bool samples, CancellationToken ct)
+    {
+        var reports = new List<StepReport>();
+        foreach (var source in runner.Catalog.Sources)
+        {
+            var sw = Stopwatch.StartNew();
+            say($"crawling {source.Name}");
+            var result = await runner.RunAsync(new CrawlRequest
+            {
+                Source = source.Name,
+                Urls = overrides(source),
+                AllowPrivateNetwork = samples,
+                SkipAssertions = samples,
+            }, ct: ct).ConfigureAwait(false);
+            var stats = result.Stats;
+            reports.Add(new StepReport($"crawl {source.Name}", result.Succeeded
+                ? $"{stats.Requests:N0} requests, " + string.Join(", ", stats.EntitiesBySchema.Select(kv => $"{kv.Value:N0} {kv.Key}"))
+                : $"failed: {result.Run.Error}", sw.Elapsed, result.Succeeded));
+        }
+
+        return reports;
     }
 
     /// <summary>Scores candidate pairs with the shipped ML.NET matcher and clusters them (incremental after the first run).</summary>

@@ -120,7 +120,7 @@ internal static class ElasticsearchQueryBuilder
                         {
                             ["value"] = key,
                             ["fuzziness"] = QueryWord.Edits(key),
-                            ["prefix_length"] = QueryWord.FuzzyPrefix,
+                            ["prefix_length"] = QueryWord.FuzzyPrefix(key),
                             ["max_expansions"] = QueryLimits.MaxExpansions,
                             ["transpositions"] = true,
                             ["boost"] = 1.5,

@@ -87,7 +87,7 @@ internal static class LuceneQueryBuilder
             }
             else if (word.Fuzzy && QueryWord.Edits(key) > 0)
             {
-                any.Add(new FuzzyQuery(new Term(Names, key), QueryWord.Edits(key), prefixLength: QueryWord.FuzzyPrefix,
+                any.Add(new FuzzyQuery(new Term(Names, key), QueryWord.Edits(key), prefixLength: QueryWord.FuzzyPrefix(key),
                     maxExpansions: QueryLimits.MaxExpansions, transpositions: true) { Boost = 1.5f }, Occur.SHOULD);
             }
 

@@ -14,10 +14,11 @@ internal sealed record QueryWord(string Original, IReadOnlyList<string> Keys, bo
     public static int Edits(string key) => key.Length < QueryLimits.MinFuzzyLength ? 0 : key.Length < 8 ? 1 : 2;
 
     /// <summary>
-    /// Leading characters a misspelling must keep. Two letters confine the fuzzy search to a small
-    /// block of the term dictionary, which is what keeps it cheap at millions of names.
+    /// Leading characters a misspelling must keep: one for one edit, two for two. The kept prefix
+    /// confines the fuzzy search to a block of the term dictionary, which keeps it affordable at
+    /// millions of names; a slip in the very first letter (or, in long words, the second) is missed.
     /// </summary>
-    public const int FuzzyPrefix = 2;
+    public static int FuzzyPrefix(string key) => Math.Max(1, Edits(key));
 }
 
 /// <summary>

@@ -12,8 +12,20 @@ public sealed record BlockingOptions
     /// <summary>Blocks with more entities than this are dropped (and reported): a key that common says nothing.</summary>
     public int MaxBlockSize { get; init; } = 200;
 
+    /// <summary>
+    /// The guard for weak keys (birth date with a name's initial, birth year with a word's
+    /// sound): they find badly mistyped records in small blocks, and say little in big ones.
+    /// </summary>
+    public int MaxWeakBlockSize { get; init; } = 25;
+
     /// <summary>How many of a name's rarest tokens become keys.</summary>
     public int RareTokensPerName { get; init; } = 2;
+
+    /// <summary>
+    /// A token alone is a key only when at most this many names have it; commoner tokens key
+    /// only as the pair of a name's two rarest tokens.
+    /// </summary>
+    public int RareTokenMaxFrequency { get; init; } = 50;
 }
 
 /// <summary>What blocking produced: candidate pairs and how the blocks looked.</summary>
@@ -56,7 +68,10 @@ internal sealed class Blocker
                     Keys(profiles[i], stats, local.Item3);
                     foreach (var key in local.Item3)
                     {
-                        local.Item1.Add((long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan())));
+                        // The lowest bit marks weak keys (birth date with a name's initial or
+                        // sound), which get a tighter size guard.
+                        var hash = (long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(key.AsSpan())) & ~1L;
+                        local.Item1.Add(key.StartsWith("P", StringComparison.Ordinal) && key.Length > 2 && key[1] is 'y' or 'd' && key[2] == ':' ? hash | 1 : hash);
                         local.Item2.Add(i);
                     }
                 }
@@ -101,7 +116,7 @@ internal sealed class Blocker
                     }
                 }
 
-                if (distinct > _options.MaxBlockSize)
+                if (distinct > ((hashes[start] & 1) == 1 ? _options.MaxWeakBlockSize : _options.MaxBlockSize))
                 {
                     oversized++;
                 }
@@ -213,10 +228,19 @@ internal sealed class Blocker
             {
                 var rare = name.Tokens.Where(t => t.Length > 1).Distinct()
                     .OrderBy(stats.Frequency).ThenBy(t => t, StringComparer.Ordinal)
-                    .Take(_options.RareTokensPerName);
+                    .Take(_options.RareTokensPerName).ToList();
                 foreach (var token in rare)
                 {
-                    keys.Add($"{prefix}t:{token}");
+                    if (stats.Frequency(token) <= _options.RareTokenMaxFrequency)
+                    {
+                        keys.Add($"{prefix}t:{token}");
+                    }
+                }
+
+                if (rare.Count == 2)
+                {
+                    // Survives extra, missing and reordered words, where the full keys do not.
+                    keys.Add(string.CompareOrdinal(rare[0], rare[1]) < 0 ? $"{prefix}tt:{rare[0]} {rare[1]}" : $"{prefix}tt:{rare[1]} {rare[0]}");
                 }
             }
         }
@@ -233,11 +257,42 @@ internal sealed class Blocker
 
         if (p.Kind == Text.Names.NameKind.Person)
         {
+            // Birth date with the initial of a name word: finds badly mistyped names without
+            // pairing everyone born on one day.
             foreach (var date in p.Dates)
             {
-                if (date.Precision == 3)
+                if (date.Precision != 3)
                 {
-                    keys.Add($"Pd:{date}");
+                    continue;
+                }
+
+                foreach (var initial in p.Names.SelectMany(n => n.Tokens).Select(t => t[0]).Distinct())
+                {
+                    keys.Add($"Pd:{date}:{initial}");
+                }
+
+                // Birth year with each word's sound: finds names with typos in every word's
+                // spelling but not its sound, whatever the rest of the date says.
+                foreach (var name in p.Names)
+                {
+                    // The two rarest words' sounds only: common given names would make huge blocks.
+                    var rarest = Enumerable.Range(0, name.Tokens.Count)
+                        .Where(t => name.Phonetic[t].Length > 1)
+                        .OrderBy(t => stats.Frequency(name.Tokens[t])).ThenBy(t => t)
+                        .Take(2);
+                    foreach (var t in rarest)
+                    {
+                        keys.Add($"Py:{date.Year}:{name.Phonetic[t]}");
+                    }
+                }
+
+                if (p.Names.Length == 0)
+                {
+                    // A record without a name: the birth date alone, against every initial.
+                    foreach (var initial in "abcdefghijklmnopqrstuvwxyz0123456789")
+                    {
+                        keys.Add($"Pd:{date}:{initial}");
+                    }
                 }
             }
         }

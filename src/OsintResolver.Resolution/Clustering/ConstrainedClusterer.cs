@@ -251,15 +251,61 @@ internal sealed class ClusterFacts
 
     public bool Contradicts(ClusterFacts other)
     {
-        if (_dates.Count > 0 && other._dates.Count > 0 && !_dates.Any(x => other._dates.Any(y => Compatible(x, y))))
+        if (_dates.Count > 0 && other._dates.Count > 0)
         {
-            return true;
+            var compatible = false;
+            foreach (var x in _dates)
+            {
+                foreach (var y in other._dates)
+                {
+                    if (Compatible(x, y))
+                    {
+                        compatible = true;
+                        break;
+                    }
+                }
+
+                if (compatible)
+                {
+                    break;
+                }
+            }
+
+            if (!compatible)
+            {
+                return true;
+            }
         }
 
-        foreach (var group in _ids.GroupBy(i => i.Kind))
+        // For each kind of identifier both sides have: some value must agree (within one edit).
+        foreach (var x in _ids)
         {
-            var theirs = other._ids.Where(i => i.Kind == group.Key).ToList();
-            if (theirs.Count > 0 && !group.Any(x => theirs.Any(y => x.Value == y.Value || StringSimilarity.Levenshtein(x.Value, y.Value) <= 1)))
+            var sameKind = false;
+            var agree = false;
+            foreach (var y in other._ids)
+            {
+                if (y.Kind != x.Kind)
+                {
+                    continue;
+                }
+
+                sameKind = true;
+                foreach (var z in _ids)
+                {
+                    if (z.Kind == x.Kind && (z.Value == y.Value || StringSimilarity.Levenshtein(z.Value, y.Value) <= 1))
+                    {
+                        agree = true;
+                        break;
+                    }
+                }
+
+                if (agree)
+                {
+                    break;
+                }
+            }
+
+            if (sameKind && !agree)
             {
                 return true;
             }

@@ -51,7 +51,9 @@ public static class PairSampler
             stats.AddDocument(p.Names.SelectMany(n => n.Tokens));
         }
 
-        var candidates = new Blocker().Pairs(all, stats, out _);
+        // Every single rare token keys here: hard negatives should be plentiful, whatever the
+        // production blocking trims for speed.
+        var candidates = new Blocker(new BlockingOptions { RareTokenMaxFrequency = int.MaxValue }).Pairs(all, stats, out _);
         var hard = candidates.Select(c => ((int)(c >> 32), (int)(c & 0xffffffff)))
             .Where(c => records[c.Item1].Cluster != records[c.Item2].Cluster)
             .OrderBy(_ => random.Next())

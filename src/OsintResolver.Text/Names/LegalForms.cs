@@ -41,7 +41,7 @@ public static class LegalForms
         do
         {
             progress = false;
-            for (var k = Math.Min(table.MaxTokens, tokens.Count - 1); k >= 1; k--)
+            for (var k = Math.Min(table.MaxTokens, tokens.Count - 1); k >= 1 && table.LastWords.Contains(tokens[^1]); k--)
             {
                 var key = string.Join(' ', tokens.GetRange(tokens.Count - k, k));
                 if (table.Forms.TryGetValue(key, out var entry) && entry.End)
@@ -53,7 +53,7 @@ public static class LegalForms
                 }
             }
 
-            for (var k = Math.Min(table.MaxTokens, tokens.Count - 1); k >= 1; k--)
+            for (var k = Math.Min(table.MaxTokens, tokens.Count - 1); k >= 1 && table.FirstWords.Contains(tokens[0]); k--)
             {
                 var key = string.Join(' ', tokens.GetRange(0, k));
                 if (table.Forms.TryGetValue(key, out var entry) && entry.Start)
@@ -75,6 +75,10 @@ public static class LegalForms
     private sealed class Table
     {
         public required FrozenDictionary<string, Entry> Forms { get; init; }
+
+        /// <summary>Words that end or begin some variant: most names need no table lookup at all.</summary>
+        public required FrozenSet<string> LastWords { get; init; }
+        public required FrozenSet<string> FirstWords { get; init; }
         public int MaxTokens { get; init; }
 
         public static Table Load()
@@ -94,7 +98,13 @@ public static class LegalForms
                 max = Math.Max(max, key.Count(c => c == ' ') + 1);
             }
 
-            return new Table { Forms = forms.ToFrozenDictionary(StringComparer.Ordinal), MaxTokens = max };
+            return new Table
+            {
+                Forms = forms.ToFrozenDictionary(StringComparer.Ordinal),
+                MaxTokens = max,
+                LastWords = forms.Keys.Select(k => k[(k.LastIndexOf(' ') + 1)..]).ToFrozenSet(StringComparer.Ordinal),
+                FirstWords = forms.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal),
+            };
         }
     }
 }

@@ -31,18 +31,21 @@ public interface ICrawlSources
 /// <summary>Runs as recorded in the store, grouped by dataset. Has no schedules and cannot start crawls.</summary>
 internal sealed class StoreCrawlSources(EntityStore store) : ICrawlSources
 {
-    public const int RecentRuns = 10;
-
     public bool CanRun => false;
 
     public IReadOnlyList<CrawlSourceStatus> List() =>
-        store.ListDatasets().Select(d => Status(store, d.Name, d.Title, null, null)).ToList();
+        store.ListDatasets().Select(d => CrawlStatuses.FromStore(store, d.Name, d.Title, null, null)).ToList();
 
     public Task StartAsync(string source, string user, CancellationToken ct = default) =>
         throw new Model.Errors.ConflictException("this server has no crawl engine: start crawls with `osint crawl`");
+}
 
-    /// <summary>A source's status from its runs in the store.</summary>
-    internal static CrawlSourceStatus Status(EntityStore store, string dataset, string? title, string? schedule, DateTimeOffset? nextRun)
+public static class CrawlStatuses
+{
+    public const int RecentRuns = 10;
+
+    /// <summary>A source's status from its runs in the store, with the schedule the caller knows.</summary>
+    public static CrawlSourceStatus FromStore(EntityStore store, string dataset, string? title, string? schedule, DateTimeOffset? nextRun)
     {
         var runs = store.ListRuns(dataset, RecentRuns);
         var lastSuccess = runs.FirstOrDefault(r => r.State == RunState.Succeeded)

@@ -48,7 +48,11 @@ public sealed class CrawlsModel(ICrawlSources sources, IAuthorizationService aut
         return d.TotalMinutes >= 1 ? $"{(int)d.TotalMinutes} min {d.Seconds} s" : $"{d.TotalSeconds:0.0} s";
     }
 
-    /// <summary>The run's stats as label/value pairs: top-level numbers and strings, nested objects flattened one level.</summary>
+    /// <summary>
+    /// The run's stats worth reading: non-zero numbers and non-empty values, nested objects
+    /// flattened one level (entities by schema, HTTP statuses). Samples of failures are shown
+    /// under failures instead.
+    /// </summary>
     public static IEnumerable<(string, string)> Stats(string? json)
     {
         if (Apis.CrawlsApi.ParseStats(json) is not { ValueKind: JsonValueKind.Object } root)
@@ -56,27 +60,56 @@ public sealed class CrawlsModel(ICrawlSources sources, IAuthorizationService aut
             yield break;
         }
 
-        var count = 0;
-        foreach (var p in root.EnumerateObject())
+        foreach (var p in root.EnumerateObject().Where(p => !IsFailureList(p.Name)).Take(40))
         {
-            if (count++ >= 24)
+            var values = p.Value.ValueKind == JsonValueKind.Object
+                ? p.Value.EnumerateObject().Take(20).Select(i => ($"{p.Name}.{i.Name}", i.Value))
+                : [(p.Name, p.Value)];
+            foreach (var (name, value) in values.Where(v => !Empty(v.Value)))
             {
-                yield break;
-            }
-
-            if (p.Value.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var inner in p.Value.EnumerateObject().Take(12))
-                {
-                    yield return ($"{p.Name}.{inner.Name}", Scalar(inner.Value));
-                }
-            }
-            else
-            {
-                yield return (p.Name, Scalar(p.Value));
+                yield return (name.Replace('_', ' '), Scalar(value));
             }
         }
     }
+
+    /// <summary>Why a run failed, or what went wrong in it: the run's error, then failure and assertion samples from its stats.</summary>
+    public static IEnumerable<string> Failures(Store.Runs.Run? run)
+    {
+        if (run is null)
+        {
+            yield break;
+        }
+
+        if (run.Error is { } error)
+        {
+            yield return error;
+        }
+
+        if (Apis.CrawlsApi.ParseStats(run.StatsJson) is not { ValueKind: JsonValueKind.Object } root)
+        {
+            yield break;
+        }
+
+        foreach (var p in root.EnumerateObject().Where(p => IsFailureList(p.Name) && p.Value.ValueKind == JsonValueKind.Array))
+        {
+            foreach (var item in p.Value.EnumerateArray().Take(5))
+            {
+                yield return Scalar(item);
+            }
+        }
+    }
+
+    private static bool IsFailureList(string name) => name.EndsWith("samples", StringComparison.Ordinal) || name == "assertion_failures";
+
+    private static bool Empty(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => true,
+        JsonValueKind.Number => v.TryGetDouble(out var d) && d == 0,
+        JsonValueKind.String => v.GetString()!.Length == 0,
+        JsonValueKind.Array => v.GetArrayLength() == 0,
+        JsonValueKind.Object => !v.EnumerateObject().Any(),
+        _ => false,
+    };
 
     private static string Scalar(JsonElement v) => v.ValueKind switch
     {

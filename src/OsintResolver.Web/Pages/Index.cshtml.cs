@@ -16,7 +16,7 @@ namespace OsintResolver.Web.Pages;
 /// </summary>
 public sealed class IndexModel(IEntityIndex index, EntityStore store) : PageModel
 {
-    public const int PageSize = 20;
+    public const int PageSize = 10;
 
     public static readonly IReadOnlyList<(string Facet, string Param, string Label)> FacetNames =
     [
