@@ -12,10 +12,8 @@ public static class IndexServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the entity index chosen by <see cref="IndexOptions.Backend"/> (validated at
-    /// startup), the canonical entity source (store entities until resolution is wired in) and
-    /// the match scorer (the rule-based fallback until the ML.NET matcher is wired in). Register
-    /// another <see cref="ICanonicalEntitySource"/> or <see cref="IMatchScorer"/> before calling
-    /// this to replace the defaults.
+    /// startup), the canonical entity source (resolved entities from the store) and a match
+    /// scorer (the rule-based fallback; the web host replaces it with the ML.NET matcher).
     /// </summary>
     public static IServiceCollection AddOsintIndex(this IServiceCollection services, Action<IndexOptions>? configure = null)
     {
@@ -25,7 +23,7 @@ public static class IndexServiceCollectionExtensions
             builder.Configure(configure);
         }
 
-        services.TryAddSingleton<ICanonicalEntitySource, StoreEntitySource>();
+        services.TryAddSingleton<ICanonicalEntitySource, ResolvedEntitySource>();
         services.TryAddSingleton<IMatchScorer, TypeAwareMatchScorer>();
         services.TryAddSingleton(sp => EntityIndexFactory.Open(sp.GetRequiredService<IOptions<IndexOptions>>().Value));
         return services;

@@ -7,6 +7,7 @@ using OsintResolver.Index;
 using OsintResolver.Index.Analysis;
 using OsintResolver.Store;
 using OsintResolver.Web.Apis;
+using OsintResolver.Web.Matching;
 using OsintResolver.Web.Ui;
 
 namespace OsintResolver.Web;
@@ -29,6 +30,9 @@ public sealed record OsintWebHostSettings
     /// <summary>Index backend settings over the defaults and the <c>Index</c> configuration section.</summary>
     public Action<IndexOptions>? ConfigureIndex { get; init; }
 
+    /// <summary>A matcher trained with <c>osint train</c> for the match API; null for the one shipped in models/matcher/.</summary>
+    public string? MatcherDirectory { get; init; }
+
     /// <summary>Minimum log level of the host; tests quieten it.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
@@ -45,6 +49,7 @@ public sealed record OsintWebHostSettings
         {
             DataDir = DataDirectory.Resolve(Value("--data-dir")),
             Urls = Value("--urls") ?? DefaultUrls,
+            MatcherDirectory = Value("--model"),
             Args = args,
         };
     }
@@ -84,6 +89,7 @@ public static class OsintWebHost
 
             settings.ConfigureIndex?.Invoke(index);
         });
+        builder.Services.AddLearnedMatcher(settings.MatcherDirectory);
         builder.Services.AddOsintWebUi();
         configure?.Invoke(builder);
 

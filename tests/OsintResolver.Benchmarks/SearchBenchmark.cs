@@ -106,7 +106,8 @@ internal sealed class SearchBenchmark : IBenchmark
             if (args.Flag("breakdown"))
             {
                 using var index = new LuceneEntityIndex(options);
-                var scorer = new Index.Matching.TypeAwareMatchScorer();
+                // The scorer /api/match uses: the shipped ML.NET matcher.
+                var matcher = Resolution.Matching.Matcher.LoadShipped();
                 double find = 0, score = 0, candidatesTotal = 0;
                 var examples = Enumerable.Range(0, 300).Select(_ => samples[random.Next(samples.Count)]).ToList();
                 foreach (var example in examples.Take(50))
@@ -120,11 +121,7 @@ internal sealed class SearchBenchmark : IBenchmark
                     var candidates = await index.FindCandidatesAsync(new MatchQuery { Example = example, Limit = 15 }).ConfigureAwait(false);
                     find += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     t = Stopwatch.GetTimestamp();
-                    foreach (var c in candidates)
-                    {
-                        scorer.Score(example, c.Entity);
-                    }
-
+                    matcher.Score(candidates.Select(c => (example, c.Entity)).ToList(), explain: false);
                     score += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     candidatesTotal += candidates.Count;
                 }

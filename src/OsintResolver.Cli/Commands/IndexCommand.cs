@@ -18,8 +18,7 @@ internal static class IndexCommand
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
             using var index = IndexBackendOptions.Open(ctx);
-            // Until entity resolution is wired in, every stored entity is its own canonical entity.
-            ICanonicalEntitySource source = new StoreEntitySource(ctx.Store);
+            ICanonicalEntitySource source = new ResolvedEntitySource(ctx.Store);
             var selected = ctx.Parse.GetValue(datasets) ?? [];
             var stats = ctx.Store.GetStats();
             var total = selected.Length == 0

@@ -47,6 +47,7 @@ internal static class SearchCommand
                         caption = h.Entity.Caption,
                         score = Math.Round(h.Score, 4),
                         datasets = h.Entity.Datasets,
+                        referents = h.Entity.Referents.Order(StringComparer.Ordinal),
                         properties = h.Entity.PropertyNames.ToDictionary(p => p, p => h.Entity.Get(p).ToList()),
                     }),
                     facets = results.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new { value = v.Value, count = v.Count })),

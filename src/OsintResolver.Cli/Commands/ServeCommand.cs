@@ -20,7 +20,7 @@ internal static class ServeCommand
             Description = "Let visitors search and read without signing in (judging and admin still need a sign-in)",
         };
 
-        var command = new Command("serve", "Serve the web app and JSON API (search, profiles, network, review, crawl status)") { urls, anonymous };
+        var command = new Command("serve", "Serve the web app and JSON API (search, profiles, network, review, crawl status)") { urls, anonymous, ResolveCommand.Model };
         IndexBackendOptions.AddTo(command);
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
@@ -30,6 +30,7 @@ internal static class ServeCommand
                 Urls = ctx.Parse.GetValue(urls)!,
                 Args = ctx.Parse.GetValue(anonymous) ? ["--Web:Auth:AllowAnonymousRead=true"] : [],
                 ConfigureIndex = index => IndexBackendOptions.Configure(ctx, index),
+                MatcherDirectory = ctx.Parse.GetValue(ResolveCommand.Model),
             };
             // Analysts can crawl a source now from the crawl page (live URLs, as `osint crawl` does).
             var runner = CrawlHost.Runner(ctx, allowPrivateNetwork: false);

@@ -70,11 +70,15 @@ internal sealed class WholePipeline(EntityStore store, Action<string> say)
         return reports;
     }
 
-    /// <summary>Scores candidate pairs with the shipped ML.NET matcher and clusters them (incremental after the first run).</summary>
-    public StepReport Resolve(CancellationToken ct)
+    /// <summary>
+    /// Scores candidate pairs with the shipped ML.NET matcher and clusters them (incremental after
+    /// the first run). <paramref name="reviewThreshold"/> overrides the model card's review threshold.
+    /// </summary>
+    public StepReport Resolve(CancellationToken ct, double? reviewThreshold = null)
     {
         say("resolving duplicates");
-        var report = new Resolver(store, Matcher.LoadShipped(), new ResolverOptions()).Run(new Progress<string>(say), ct);
+        var options = new ResolverOptions { ReviewThreshold = reviewThreshold };
+        var report = new Resolver(store, Matcher.LoadShipped(), options).Run(new Progress<string>(say), ct);
         return new StepReport("resolve", $"{report.PairsScored:N0} pairs scored, {report.Clusters:N0} clusters of {report.ClusteredEntities:N0} entities, " +
                                          $"{report.ReviewEdges:N0} suggestions for review", report.Elapsed);
     }

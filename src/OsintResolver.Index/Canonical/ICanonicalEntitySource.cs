@@ -1,5 +1,6 @@
 using OsintResolver.Model.Entities;
 using OsintResolver.Store;
+using OsintResolver.Store.Resolution;
 
 namespace OsintResolver.Index.Canonical;
 
@@ -23,21 +24,21 @@ public interface ICanonicalEntitySource
 }
 
 /// <summary>
-/// The default source until entity resolution provides canonical entities: every stored entity
-/// is its own canonical entity (its values are all its datasets' statements, with no merging
-/// across ids, and <see cref="Entity.Referents"/> stays empty). When the resolver lands, register
-/// its source instead — <c>services.AddSingleton&lt;ICanonicalEntitySource, ResolvedEntitySource&gt;()</c>
-/// — and <c>osint index</c>, search and match use resolved entities without other changes.
+/// Canonical entities as entity resolution leaves them in the store: each cluster merged under
+/// its stable canonical id (values of every member, with provenance, and the members in
+/// <see cref="Entity.Referents"/>), references to members rewritten to canonical ids, and every
+/// entity in no cluster as itself. Before the first <c>osint resolve</c> that is simply every
+/// stored entity.
 /// </summary>
-public sealed class StoreEntitySource(EntityStore store) : ICanonicalEntitySource
+public sealed class ResolvedEntitySource(EntityStore store) : ICanonicalEntitySource
 {
-    private const int Chunk = 500;
+    private readonly ResolvedEntities _resolved = new(store);
 
-    public string Name => "store (unresolved: each source entity is its own canonical entity)";
+    public string Name => "store, resolved (clusters merged under canonical ids)";
 
     public IEnumerable<Entity> ReadAll(CancellationToken ct = default)
     {
-        foreach (var entity in store.ReadEntities())
+        foreach (var entity in _resolved.ReadAll())
         {
             ct.ThrowIfCancellationRequested();
             yield return entity;
@@ -47,25 +48,14 @@ public sealed class StoreEntitySource(EntityStore store) : ICanonicalEntitySourc
     public (IEnumerable<Entity> Entities, IEnumerable<string> Removed) ReadDatasets(IReadOnlyCollection<string> datasets, CancellationToken ct = default)
     {
         // History included: an entity the dataset's last run dropped must be re-read (it may
-        // survive through other datasets) or removed.
+        // survive through other datasets or cluster members) or removed.
         var ids = store.ReadEntities(new ReadOptions { Datasets = datasets, IncludeHistory = true })
             .Select(e => e.Id).ToList();
-        var removed = new List<string>();
-        IEnumerable<Entity> Read()
-        {
-            foreach (var chunk in ids.Chunk(Chunk))
-            {
-                ct.ThrowIfCancellationRequested();
-                var found = store.GetEntities(chunk);
-                var present = found.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                removed.AddRange(chunk.Where(id => !present.Contains(id)));
-                foreach (var entity in found)
-                {
-                    yield return entity;
-                }
-            }
-        }
-
-        return (Read(), removed);
+        ct.ThrowIfCancellationRequested();
+        var (entities, missing) = _resolved.GetMany(ids);
+        // A member merged since the last index run may still have a document under its own id.
+        var clusters = new ResolutionStore(store).LoadClusters();
+        var merged = ids.Where(id => clusters.TryGetValue(id, out var canonical) && canonical != id);
+        return (entities, missing.Concat(merged).Distinct(StringComparer.Ordinal).ToList());
     }
 }

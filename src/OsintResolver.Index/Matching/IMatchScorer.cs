@@ -3,9 +3,10 @@ using OsintResolver.Model.Entities;
 namespace OsintResolver.Index.Matching;
 
 /// <summary>
-/// Re-scores a match candidate against the query entity and explains the score with named
-/// features. The match API calls only this seam; the ML.NET matcher from entity resolution
-/// plugs in here (register it as the <see cref="IMatchScorer"/>) and replaces the fallback.
+/// Re-scores match candidates against the query entity and explains the scores with named
+/// features. The match API calls only this seam. Hosts with entity resolution register the
+/// ML.NET matcher here; <see cref="TypeAwareMatchScorer"/> is the rule-based default for hosts
+/// without it (and is labelled as the fallback in every response).
 /// </summary>
 public interface IMatchScorer
 {
@@ -22,6 +23,16 @@ public interface IMatchScorer
     double DefaultThreshold { get; }
 
     MatchScore Score(Entity query, Entity candidate);
+
+    /// <summary>Scores every candidate against one query (scorers that analyse the query once override this).</summary>
+    IReadOnlyList<MatchScore> Score(Entity query, IReadOnlyList<Entity> candidates) =>
+        candidates.Select(c => Score(query, c)).ToList();
+
+    /// <summary>The score explained in words ("names agree after transliteration (0.97); same IMO number"), or null when the scorer cannot.</summary>
+    string? Explain(Entity query, Entity candidate) => null;
+
+    /// <summary>What each feature name in <see cref="MatchScore.Features"/> means, for the response's <c>matcher</c> section.</summary>
+    string DescribeFeature(string feature) => feature;
 }
 
 /// <summary>A score in [0, 1] and the features that produced it (each in [0, 1]).</summary>

@@ -6,7 +6,7 @@ using OsintResolver.Text.Similarity;
 namespace OsintResolver.Index.Matching;
 
 /// <summary>
-/// The rule-based fallback scorer, used until the ML.NET matcher is wired in. Names are compared
+/// The rule-based fallback scorer, for hosts without the ML.NET matcher (the web host registers the matcher). Names are compared
 /// on their transliterated keys (so 丹东鸿祥 meets "Dandong Hongxiang"), with tolerance for
 /// misspellings; every other matchable property is compared by its type's own
 /// <see cref="PropertyType.Compare"/> (identifiers on their canonical form, dates by precision,
@@ -22,12 +22,25 @@ public sealed class TypeAwareMatchScorer : IMatchScorer
     public string Algorithm => Name;
 
     public string Description =>
-        "Rule-based fallback until the ML.NET matcher is wired in: transliterated name similarity plus type-aware " +
+        "Rule-based fallback (no trained model loaded): transliterated name similarity plus type-aware " +
         "comparison of identifiers, dates and countries, with hand-set weights.";
 
     public bool IsFallback => true;
 
     public double DefaultThreshold => 0.7;
+
+    public string DescribeFeature(string feature) => feature switch
+    {
+        "name_similarity" => "Share of transliterated name words (misspellings tolerated) the two best-matching names have in common",
+        "name_coverage" => "Share of the query name's words found in the candidate's name",
+        "name_literal_match" => "The two entities share a name, up to case, accents and punctuation",
+        "identifier_match" => "Best agreement of identifiers of the same type (registration numbers, IMO, LEI …)",
+        "date_match" => "Dates of the same type agree at the precision both give",
+        "date_mismatch" => "Both give dates of the same type and none agree",
+        "country_match" => "The two share a country",
+        "country_mismatch" => "Both give countries and none agree",
+        _ => feature,
+    };
 
     public MatchScore Score(Entity query, Entity candidate)
     {

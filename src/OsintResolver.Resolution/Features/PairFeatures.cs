@@ -44,6 +44,36 @@ public static class PairFeatures
         "address_words",
     ];
 
+    /// <summary>What each feature measures, in words, for API docs and match responses.</summary>
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["schema_match"] = "1 when both have the same schema, 0.5 when one schema is a parent of the other, 0 otherwise",
+        ["name_jaro_winkler"] = "Best Jaro-Winkler similarity of the two sides' normalised, transliterated names",
+        ["name_token_set"] = "Best token-set similarity of the names (word order ignored)",
+        ["name_idf_overlap"] = "Name words in common, weighted by how rare each word is",
+        ["name_phonetic"] = "Share of Double Metaphone keys the names have in common",
+        ["name_initials"] = "1 when the names' initials agree",
+        ["name_skeleton"] = "Similarity of the names' consonant skeletons (tolerates vowel spelling in transliteration)",
+        ["name_exact"] = "1 when a name is identical after normalisation",
+        ["name_transliterated"] = "1 when the best name pair was compared across scripts (after transliteration to Latin)",
+        ["name_tokens_min"] = "Words in the shorter name (short names are weaker evidence)",
+        ["given_name_similarity"] = "Similarity of first names (people), −1 when one side lacks them",
+        ["family_name_similarity"] = "Similarity of last names (people), −1 when one side lacks them",
+        ["legal_form"] = "1 when company legal forms agree, −1 when they conflict (GmbH vs LLC), 0 when unknown",
+        ["identifier_match"] = "Agreement of identifiers of the same kind (IMO, LEI, registration, passport …): 1 when one is shared",
+        ["identifier_conflict"] = "Identifiers of the same kind disagree: 1 for strong ones (passport, IMO …), 0.5 for weaker ones",
+        ["identifier_near"] = "1 when identifiers of the same kind differ by one character",
+        ["date_similarity"] = "Agreement of birth or incorporation dates at the precision both give, −1 when one side lacks them",
+        ["date_year_difference"] = "Years between the closest dates (capped at 20)",
+        ["country"] = "1 when a country is shared, 0 when both give countries and none agree, −1 when one side lacks them",
+        ["address_similarity"] = "Best token-set similarity of the two sides' addresses, −1 when one side lacks them",
+        ["contact_match"] = "1 when a phone, e-mail or website domain is shared",
+        ["shared_neighbours"] = "Directors, owners, addresses or vessels the two have in common",
+        ["name_rare_unmatched"] = "Weight of the rarest name word that has no counterpart on the other side",
+        ["name_acronym"] = "1 when one name is the other's acronym",
+        ["address_words"] = "Words in the shorter of the best-matching addresses (capped at 10; longer addresses are stronger evidence)",
+    };
+
     internal const int SchemaMatch = 0, NameJw = 1, NameTokenSet = 2, NameIdf = 3, NamePhonetic = 4, NameInitials = 5,
         NameSkeleton = 6, NameExact = 7, NameTransliterated = 8, NameTokensMin = 9, GivenName = 10, FamilyName = 11,
         LegalForm = 12, IdMatch = 13, IdConflict = 14, IdNear = 15, DateSimilarity = 16, DateYearDifference = 17,

@@ -65,6 +65,16 @@ internal static class Explainer
         }
 
         var positive = c >= 0;
+        if ((feature is PairFeatures.NameJw or PairFeatures.NameTokenSet or PairFeatures.NameIdf or PairFeatures.NameSkeleton
+                 or PairFeatures.NamePhonetic or PairFeatures.GivenName or PairFeatures.FamilyName or PairFeatures.Address &&
+             (positive ? v < 0.5f : v >= 0.9f)) ||
+            (feature is PairFeatures.NameRareUnmatched && (positive || v <= 0)))
+        {
+            // Trees credit or blame a value through its interactions with others; "names differ
+            // (1.00)" would say the opposite of the value, so such a contribution is not put in words.
+            return null;
+        }
+
         return feature switch
         {
             PairFeatures.SchemaMatch => v < 1 ? "different kinds of entity" : null,

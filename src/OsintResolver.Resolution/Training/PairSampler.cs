@@ -1,6 +1,7 @@
 using OsintResolver.Model.Entities;
 using OsintResolver.Resolution.Blocking;
 using OsintResolver.Resolution.Profiles;
+using OsintResolver.Text.Identifiers;
 
 namespace OsintResolver.Resolution.Training;
 
@@ -79,9 +80,16 @@ public static class PairSampler
             var twin = Namesake(records[i].Entity, records[j].Entity, k);
             if (twin is not null)
             {
-                // Same name, other facts; and, against the facts' owner, same facts, other name.
-                pairs.Add(new LabelledPair(records[i].Entity, twin, false, records[i].Cluster, $"namesake:{records[i].Cluster}:{k}", labelled.Source));
-                pairs.Add(new LabelledPair(records[j].Entity, twin, false, records[j].Cluster, $"namesake:{records[i].Cluster}:{k}", labelled.Source));
+                // Same name, other facts: another thing. Against the facts' owner (same facts,
+                // other name) it is the same thing renamed when the facts hold an identifier that
+                // names one thing worldwide (a vessel keeps its IMO number through every rename;
+                // sanctions lists give aliases with the holder's passport), else another thing.
+                // Limiting this to IMO and LEI was tried: the pair features cannot tell a passport
+                // from an IMO number, so passports still scored 0.95, and FEBRL and Splink F1 fell.
+                var renamed = Profile(j).Identifiers.Any(x => x.Strength == IdentifierStrength.Strong);
+                var twinCluster = renamed ? records[j].Cluster : $"namesake:{records[i].Cluster}:{k}";
+                pairs.Add(new LabelledPair(records[i].Entity, twin, false, records[i].Cluster, twinCluster, labelled.Source));
+                pairs.Add(new LabelledPair(records[j].Entity, twin, renamed, records[j].Cluster, twinCluster, labelled.Source));
             }
 
             if (Partial(records[i].Entity, records[j].Entity, random, k) is { } partial)
@@ -92,6 +100,18 @@ public static class PairSampler
             if (records[i].Entity.Schema.Name == "Person" && Relative(records[i].Entity, records[j].Entity, k) is { } relative)
             {
                 pairs.Add(new LabelledPair(records[i].Entity, relative, false, records[i].Cluster, $"relative:{records[i].Cluster}:{k}", labelled.Source));
+            }
+        }
+
+        // Renamed vessels: rare among the namesakes above (two vessels seldom meet at random),
+        // yet the case screening meets most, since a sanctioned ship changes name, not IMO number.
+        var vessels = Enumerable.Range(0, records.Count).Where(i => records[i].Entity.Schema.Name == "Vessel").ToList();
+        foreach (var j in vessels.Where(j => Profile(j).Identifiers.Any(x => x.Kind == "imo")))
+        {
+            var i = vessels[random.Next(vessels.Count)];
+            if (records[i].Cluster != records[j].Cluster && Namesake(records[i].Entity, records[j].Entity, -1 - j) is { } renamed)
+            {
+                pairs.Add(new LabelledPair(records[j].Entity, renamed, true, records[j].Cluster, records[j].Cluster, labelled.Source));
             }
         }
 

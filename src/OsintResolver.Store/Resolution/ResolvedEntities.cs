@@ -42,6 +42,40 @@ public sealed class ResolvedEntities
     }
 
     /// <summary>
+    /// The canonical entities for these ids (source or canonical; each canonical entity once),
+    /// and the requested ids that name no stored entity at all. Reads the clusters once, so it
+    /// suits updating the index after a crawl.
+    /// </summary>
+    public (IReadOnlyList<Entity> Entities, IReadOnlyList<string> Missing) GetMany(IEnumerable<string> ids, ReadOptions? options = null)
+    {
+        var map = _resolution.LoadClusters();
+        var members = map.GroupBy(kv => kv.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList(), StringComparer.Ordinal);
+        var canonicals = ids.Select(id => map.TryGetValue(id, out var c) ? c : id).Distinct(StringComparer.Ordinal).ToList();
+        var entities = new List<Entity>(canonicals.Count);
+        var missing = new List<string>();
+        foreach (var chunk in canonicals.Chunk(500))
+        {
+            var wanted = chunk.SelectMany(c => members.TryGetValue(c, out var m) ? m : [c]).ToList();
+            var found = _store.GetEntities(wanted, options).ToDictionary(e => e.Id, StringComparer.Ordinal);
+            foreach (var canonical in chunk)
+            {
+                var records = (members.TryGetValue(canonical, out var m) ? m : [canonical])
+                    .Where(found.ContainsKey).Select(id => found[id]).ToList();
+                if (records.Count == 0)
+                {
+                    missing.Add(canonical);
+                    continue;
+                }
+
+                entities.Add(Merge(canonical, records, map));
+            }
+        }
+
+        return (entities, missing);
+    }
+
+    /// <summary>
     /// Streams every canonical entity. Lone entities stream through as they are read; members
     /// of a cluster are held until the last one is read, so memory follows the clusters in
     /// flight, not the store.

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OsintResolver.Model.Entities;
 using OsintResolver.Model.Errors;
 using OsintResolver.Model.Types;
+using OsintResolver.Model.Schemata;
 using OsintResolver.Store;
+using OsintResolver.Store.Resolution;
+using OsintResolver.Web.Profiles;
 
 namespace OsintResolver.Web.Apis;
 
 /// <summary>
-/// <c>GET /api/entities/{id}</c>: the entity from the store with provenance for every value (which
-/// dataset said it, from which source, when first and last seen) and its relationships expanded:
+/// <c>GET /api/entities/{id}</c>: the canonical (resolved) entity for a canonical or source id,
+/// merged from its source records (listed in <c>referents</c>), with provenance for every value
+/// (which record and dataset said it, from which source, when first and last seen) and its relationships expanded:
 /// the relationship and record entities that point at it (ownerships, directorships, sanctions,
 /// employments …), grouped under the reverse property the schemata name ("Owners", "Sanctions"),
 /// each with the entity at the other end; and the entities it points at itself (addresses,
@@ -20,7 +24,7 @@ internal static class EntitiesApi
     public const int MaxReferrers = 500;
 
     internal sealed record ValueProvenance(
-        string Value, string? OriginalValue, string? Lang, string Dataset, string? SourceUrl,
+        string Value, string? OriginalValue, string? Lang, string EntityId, string Dataset, string? SourceUrl,
         DateTimeOffset FirstSeen, DateTimeOffset LastSeen, bool Current);
 
     internal sealed record RelatedItem(EntityJson Entity, IReadOnlyList<EntityRef> Others);
@@ -42,16 +46,24 @@ internal static class EntitiesApi
         return group;
     }
 
-    internal static Ok<EntityDetail> GetEntity(string id, EntityStore store)
+    internal static Ok<EntityDetail> GetEntity(string id, EntityStore store, IEntityClusters clusters)
     {
         if (!EntityType.IsValidId(id))
         {
             throw new InvalidInputException($"'{(id.Length <= 80 ? id : id[..77] + "...")}' is not an entity id");
         }
 
-        var entity = store.GetEntity(id, new ReadOptions { WithStatements = true }) ?? throw new NotFoundException($"no entity '{id}'");
-        var referrers = store.GetReferrers(id, MaxReferrers + 1);
-        var referring = store.GetEntities(referrers.Take(MaxReferrers).Select(r => r.SourceId)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // Any member's id or the canonical id answers with the canonical (resolved) entity.
+        var canonical = clusters.CanonicalOf(id);
+        var members = clusters.MembersOf(canonical).ToHashSet(StringComparer.Ordinal);
+        members.Add(canonical);
+        var (entity, records) = CanonicalEntities.Load(store, clusters, canonical, new ReadOptions { WithStatements = true })
+                                ?? throw new NotFoundException($"no entity '{id}'");
+        var referrers = members.SelectMany(m => store.GetReferrers(m, MaxReferrers + 1))
+            .Where(r => !members.Contains(r.SourceId))
+            .DistinctBy(r => (r.SourceId, r.Prop)).ToList();
+        var referring = store.GetEntities(referrers.Take(MaxReferrers).Select(r => r.SourceId).Distinct(StringComparer.Ordinal))
+            .ToDictionary(e => e.Id, StringComparer.Ordinal);
 
         // Everything the page links to, loaded in one batch: ends of relationships and own references.
         var linked = new HashSet<string>(StringComparer.Ordinal);
@@ -59,21 +71,31 @@ internal static class EntitiesApi
         {
             foreach (var (property, value) in e.Items())
             {
-                if (property.Type is EntityType && value.Value != id)
+                if (property.Type is EntityType && !members.Contains(value.Value))
                 {
                     linked.Add(value.Value);
                 }
             }
         }
 
-        var others = store.GetEntities(linked).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // Links point at canonical entities, so a merged owner shows once under its resolved id.
+        var others = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var other in new ResolvedEntities(store).GetMany(linked).Entities)
+        {
+            foreach (var key in other.Referents.Append(other.Id))
+            {
+                others[key] = other;
+            }
+        }
+
         EntityRef Ref(string refId) => others.TryGetValue(refId, out var o) ? EntityRef.From(o) : new EntityRef(refId, "Thing", refId);
+        bool PointsHere(Entity referrer, Property property) => referrer.Get(property.Name).Any(members.Contains);
 
         var groups = new List<RelationshipGroup>();
         foreach (var byProp in referrers.Take(MaxReferrers)
                      .Where(r => referring.ContainsKey(r.SourceId))
                      .Select(r => (Referrer: referring[r.SourceId], Property: referring[r.SourceId].Schema.GetProperty(r.Prop)))
-                     .Where(r => r.Property is not null && r.Referrer.Get(r.Property.Name).Contains(id))
+                     .Where(r => r.Property is not null && PointsHere(r.Referrer, r.Property))
                      .GroupBy(r => (r.Property!.QualifiedName)))
         {
             var property = byProp.First().Property!;
@@ -81,7 +103,7 @@ internal static class EntitiesApi
             {
                 // The other ends: for a relationship its other entity properties; for a record none.
                 var ends = r.Referrer.Items()
-                    .Where(x => x.Property.Type is EntityType && x.Property != property && x.Value.Value != id && r.Referrer.Schema.IsEdge)
+                    .Where(x => x.Property.Type is EntityType && x.Property != property && !members.Contains(x.Value.Value) && r.Referrer.Schema.IsEdge)
                     .Select(x => Ref(x.Value.Value)).ToList();
                 return new RelatedItem(EntityJson.From(r.Referrer), ends);
             }).OrderBy(i => i.Entity.Caption, StringComparer.Ordinal).ToList();
@@ -90,15 +112,15 @@ internal static class EntitiesApi
         }
 
         var references = entity.Items()
-            .Where(x => x.Property.Type is EntityType)
+            .Where(x => x.Property.Type is EntityType && !members.Contains(x.Value.Value))
             .GroupBy(x => x.Property.Name)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<EntityRef>)g.Select(x => Ref(x.Value.Value)).ToList(), StringComparer.Ordinal);
 
-        var provenance = (entity.Statements ?? [])
+        var provenance = records.SelectMany(r => r.Statements ?? [])
             .GroupBy(s => s.Prop)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ValueProvenance>)g
                 .OrderByDescending(s => s.Current).ThenBy(s => s.Value, StringComparer.Ordinal)
-                .Select(s => new ValueProvenance(s.Value, s.OriginalValue, s.Lang, s.Dataset, s.SourceUrl, s.FirstSeen, s.LastSeen, s.Current))
+                .Select(s => new ValueProvenance(s.Value, s.OriginalValue, s.Lang, s.EntityId, s.Dataset, s.SourceUrl, s.FirstSeen, s.LastSeen, s.Current))
                 .ToList(), StringComparer.Ordinal);
 
         return TypedResults.Ok(EntityJson.Fill(new EntityDetail

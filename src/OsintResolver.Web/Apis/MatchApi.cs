@@ -17,8 +17,8 @@ namespace OsintResolver.Web.Apis;
 /// written for yente work unchanged: <c>{"queries": {"key": {"schema", "properties"}}}</c> in,
 /// <c>{"responses": {"key": {"status", "results", "total", "query"}}, "matcher", "limit"}</c> out,
 /// each result an entity with <c>score</c>, <c>match</c> and <c>features</c>. Candidates come from
-/// the index; the <see cref="IMatchScorer"/> re-scores them. Until the ML.NET matcher is wired in
-/// that is the rule-based fallback, and the response says so in <c>algorithm</c>.
+/// the index; the <see cref="IMatchScorer"/> (the ML.NET matcher in the web host) re-scores them,
+/// and each returned result carries the matcher's explanation in words.
 /// </summary>
 internal static class MatchApi
 {
@@ -46,6 +46,9 @@ internal static class MatchApi
         public double Score { get; init; }
         public bool Match { get; init; }
         public IReadOnlyDictionary<string, double> Features { get; init; } = new Dictionary<string, double>();
+
+        /// <summary>Not in yente's shape (clients ignore unknown fields): why the score is what it is.</summary>
+        public string? Explanation { get; init; }
     }
 
     internal sealed record QueryEcho(string? Id, string Schema, IReadOnlyDictionary<string, IReadOnlyList<string>> Properties);
@@ -123,10 +126,11 @@ internal static class MatchApi
                 Datasets = datasets,
                 Topics = topics ?? [],
             }, ct).ConfigureAwait(false);
-            var scored = candidates
+            var kept = candidates
                 .Where(c => excludeSchema is null || !excludeSchema.Contains(c.Entity.Schema.Name))
                 .Where(c => excludeDataset is null || !c.Entity.Datasets.All(excludeDataset.Contains))
-                .Select(c => (c.Entity, Result: scorer.Score(example, c.Entity)))
+                .Select(c => c.Entity).ToList();
+            var scored = kept.Zip(scorer.Score(example, kept), (entity, result) => (Entity: entity, Result: result))
                 .Where(x => x.Result.Score >= floor)
                 .OrderByDescending(x => x.Result.Score).ThenBy(x => x.Entity.Id, StringComparer.Ordinal)
                 .ToList();
@@ -135,6 +139,8 @@ internal static class MatchApi
                 Score = x.Result.Score,
                 Match = x.Result.Score >= minScore,
                 Features = x.Result.Features,
+                // Explained only for what is returned: explanations cost more than scores.
+                Explanation = scorer.Explain(example, x.Entity),
             }, x.Entity)).ToList();
             responses[key] = new EntityMatches(200, results, new SearchApi.Total(scored.Count, "eq"),
                 new QueryEcho(queries[key].Id, example.Schema.Name,
@@ -142,7 +148,7 @@ internal static class MatchApi
         }
 
         var features = responses.Values.SelectMany(r => r.Results).SelectMany(r => r.Features.Keys).Distinct()
-            .ToDictionary(f => f, f => new FeatureDoc(FeatureDescription(f)), StringComparer.Ordinal);
+            .ToDictionary(f => f, f => new FeatureDoc(scorer.DescribeFeature(f)), StringComparer.Ordinal);
         return TypedResults.Ok(new MatchResponse(responses, features, take,
             new AlgorithmInfo(scorer.Algorithm, scorer.Description, scorer.IsFallback, algorithm)));
     }
@@ -216,17 +222,4 @@ internal static class MatchApi
 
         return entity;
     }
-
-    private static string FeatureDescription(string feature) => feature switch
-    {
-        "name_similarity" => "Share of transliterated name words (misspellings tolerated) the two best-matching names have in common",
-        "name_coverage" => "Share of the query name's words found in the candidate's name",
-        "name_literal_match" => "The two entities share a name, up to case, accents and punctuation",
-        "identifier_match" => "Best agreement of identifiers of the same type (registration numbers, IMO, LEI …)",
-        "date_match" => "Dates of the same type agree at the precision both give",
-        "date_mismatch" => "Both give dates of the same type and none agree",
-        "country_match" => "The two share a country",
-        "country_mismatch" => "Both give countries and none agree",
-        _ => feature,
-    };
 }

@@ -75,6 +75,33 @@ public class ResolutionCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveThenIndex_Duplicates_AreIndexedOnceUnderTheCanonicalId()
+    {
+        Assert.Equal(0, (await Run("import", WriteFixture(), "--dataset", "fixture")).Code);
+        Assert.Equal(0, (await Run("resolve")).Code);
+
+        var index = await Run("index", "--json");
+        var search = await Run("search", "Khodorkovsky", "--json");
+        // Updating one dataset must not bring back the members' own documents.
+        var update = await Run("index", "--dataset", "fixture", "--json");
+        var again = await Run("search", "Golden Star", "--json");
+
+        Assert.Equal(0, index.Code);
+        using var indexed = JsonDocument.Parse(index.Out);
+        Assert.Equal(3, indexed.RootElement.GetProperty("indexed").GetInt64()); // 5 records, 3 canonical entities
+        using var found = JsonDocument.Parse(search.Out);
+        var person = Assert.Single(found.RootElement.GetProperty("results").EnumerateArray());
+        Assert.StartsWith("nk-", person.GetProperty("id").GetString());
+        Assert.Equal(["p1", "p2"], person.GetProperty("referents").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Equal(0, update.Code);
+        using var updated = JsonDocument.Parse(update.Out);
+        Assert.Equal(3, updated.RootElement.GetProperty("indexed").GetInt64());
+        using var vessels = JsonDocument.Parse(again.Out);
+        var vessel = Assert.Single(vessels.RootElement.GetProperty("results").EnumerateArray());
+        Assert.Equal(["v1", "v2"], vessel.GetProperty("referents").EnumerateArray().Select(e => e.GetString()).Order());
+    }
+
+    [Fact]
     public async Task Evaluate_NeitherTruthNorPairs_FailsWithAMessage()
     {
         var result = await Run("evaluate");

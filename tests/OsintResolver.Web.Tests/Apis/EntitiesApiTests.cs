@@ -93,3 +93,32 @@ public sealed class EntitiesApiTests(WebHostFixture host) : IClassFixture<WebHos
 
     private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(v => v.GetString()!).ToList();
 }
+
+/// <summary>The entity API on resolved data: a member's id answers with the canonical entity.</summary>
+public sealed class EntitiesApiResolvedTests(UiHostFixture host) : IClassFixture<UiHostFixture>
+{
+    [Fact]
+    public async Task GetEntity_MemberIdAfterMerge_ReturnsCanonicalEntityWithEveryRecordsValues()
+    {
+        var (judged, judgement) = await host.PostJsonAsync("/api/review/judgements", new { left_id = "reg-golden", right_id = "co-golden", judgement = "positive" });
+        var canonical = judgement.GetProperty("left_canonical").GetString()!;
+
+        var (response, body) = await host.GetJsonAsync("/api/entities/reg-golden");
+        var (_, same) = await host.GetJsonAsync("/api/entities/co-golden");
+
+        Assert.Equal(200, (int)judged.StatusCode);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(canonical, body.GetProperty("id").GetString());
+        Assert.Equal(canonical, same.GetProperty("id").GetString());
+        Assert.Equal(["co-golden", "reg-golden"], body.GetProperty("referents").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        var names = body.GetProperty("provenance").GetProperty("name").EnumerateArray()
+            .Select(v => (v.GetProperty("value").GetString(), v.GetProperty("entity_id").GetString())).ToList();
+        Assert.Contains(("Golden Star Trading LLC", "co-golden"), names);
+        Assert.Contains(("Golden Star Trading L.L.C.", "reg-golden"), names);
+        // Relationships of a member (the UAE sanction names co-golden) are the merged entity's.
+        var sanctions = body.GetProperty("relationships").EnumerateArray().Single(g => g.GetProperty("schema").GetString() == "Sanction");
+        var authorities = sanctions.GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("entity").GetProperty("properties").GetProperty("authority")[0].GetString()).ToList();
+        Assert.Contains("UAE Cabinet", authorities);
+    }
+}

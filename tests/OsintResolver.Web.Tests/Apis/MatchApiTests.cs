@@ -25,24 +25,26 @@ public sealed class MatchApiTests(WebHostFixture host) : IClassFixture<WebHostFi
         Assert.True(q1.GetProperty("total").GetProperty("value").GetInt64() >= 1);
         var top = q1.GetProperty("results")[0];
         Assert.Equal("co-hongxiang", top.GetProperty("id").GetString());
-        foreach (var field in new[] { "caption", "schema", "properties", "datasets", "referents", "target", "score", "match", "features" })
+        foreach (var field in new[] { "caption", "schema", "properties", "datasets", "referents", "target", "score", "match", "features", "explanation" })
         {
             Assert.True(top.TryGetProperty(field, out _), $"result lacks '{field}'");
         }
 
         Assert.True(top.GetProperty("match").GetBoolean());
-        Assert.InRange(top.GetProperty("score").GetDouble(), 0.7, 1.0);
-        Assert.Equal(1.0, top.GetProperty("features").GetProperty("name_literal_match").GetDouble());
-        Assert.Equal(1.0, top.GetProperty("features").GetProperty("country_match").GetDouble());
+        Assert.InRange(top.GetProperty("score").GetDouble(), 0.5, 1.0);
+        Assert.Equal(1.0, top.GetProperty("features").GetProperty("name_exact").GetDouble());
+        Assert.Equal(1.0, top.GetProperty("features").GetProperty("country").GetDouble());
+        Assert.Contains("names", top.GetProperty("explanation").GetString());
+        Assert.DoesNotContain("differ", top.GetProperty("explanation").GetString());
 
         var person = body.GetProperty("responses").GetProperty("q2").GetProperty("results")[0];
         Assert.Equal("person-ma", person.GetProperty("id").GetString());
-        Assert.Equal(1.0, person.GetProperty("features").GetProperty("date_match").GetDouble());
-        Assert.True(body.GetProperty("matcher").TryGetProperty("name_similarity", out _));
+        Assert.InRange(person.GetProperty("features").GetProperty("date_similarity").GetDouble(), 0.8, 1.0); // year only: agrees at the precision both give
+        Assert.Contains("Jaro-Winkler", body.GetProperty("matcher").GetProperty("name_jaro_winkler").GetProperty("description").GetString());
     }
 
     [Fact]
-    public async Task Match_FallbackScorer_IsLabelledInTheResponse()
+    public async Task Match_YenteAlgorithmName_IsAnsweredByTheShippedMatcher()
     {
         var (_, body) = await host.PostJsonAsync("/api/match/default?algorithm=logic-v1", new
         {
@@ -50,8 +52,8 @@ public sealed class MatchApiTests(WebHostFixture host) : IClassFixture<WebHostFi
         });
 
         var algorithm = body.GetProperty("algorithm");
-        Assert.Equal("fallback-type-aware-v1", algorithm.GetProperty("name").GetString());
-        Assert.True(algorithm.GetProperty("fallback").GetBoolean());
+        Assert.StartsWith("matcher-", algorithm.GetProperty("name").GetString());
+        Assert.False(algorithm.GetProperty("fallback").GetBoolean());
         Assert.Equal("logic-v1", algorithm.GetProperty("requested").GetString());
     }
 
@@ -65,12 +67,13 @@ public sealed class MatchApiTests(WebHostFixture host) : IClassFixture<WebHostFi
 
         var result = body.GetProperty("responses").GetProperty("a").GetProperty("results")[0];
         Assert.Equal("person-ma", result.GetProperty("id").GetString());
-        Assert.Equal(1.0, result.GetProperty("features").GetProperty("date_mismatch").GetDouble());
+        Assert.Equal(0.0, result.GetProperty("features").GetProperty("date_similarity").GetDouble());
         Assert.False(result.GetProperty("match").GetBoolean());
+        Assert.Contains("dates differ", result.GetProperty("explanation").GetString());
     }
 
     [Fact]
-    public async Task Match_Identifier_FindsVesselDespiteOtherName()
+    public async Task Match_SameImoOtherName_MatchesTheRenamedVessel()
     {
         var (_, body) = await host.PostJsonAsync("/api/match/fixture", new
         {
@@ -79,8 +82,9 @@ public sealed class MatchApiTests(WebHostFixture host) : IClassFixture<WebHostFi
 
         var result = body.GetProperty("responses").GetProperty("v").GetProperty("results")[0];
         Assert.Equal("vessel-chonma", result.GetProperty("id").GetString());
-        Assert.True(result.GetProperty("match").GetBoolean());
+        Assert.True(result.GetProperty("match").GetBoolean(), result.GetRawText());
         Assert.Equal(1.0, result.GetProperty("features").GetProperty("identifier_match").GetDouble());
+        Assert.Contains("same IMO number", result.GetProperty("explanation").GetString());
     }
 
     [Theory]

@@ -15,7 +15,8 @@ public sealed class StatusApiTests(WebHostFixture host) : IClassFixture<WebHostF
         var index = body.GetProperty("index");
         Assert.Equal("lucene", index.GetProperty("backend").GetString());
         Assert.Equal(10, index.GetProperty("entities").GetInt64()); // 9 + the address; two ids are in both datasets
-        Assert.True(index.GetProperty("matcher_is_fallback").GetBoolean());
+        Assert.False(index.GetProperty("matcher_is_fallback").GetBoolean());
+        Assert.StartsWith("matcher-", index.GetProperty("matcher").GetString());
     }
 
     [Fact]
