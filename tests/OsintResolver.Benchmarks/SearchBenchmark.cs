@@ -137,6 +137,11 @@ internal sealed class SearchBenchmark : IBenchmark
             {
                 var url = new Uri(app.Urls.Single() + "/api/match/default?limit=5");
                 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+                // Screening clients authenticate with an API key, as scripts do.
+                var accounts = new Web.Auth.UserAccounts(Store.EntityStore.Open(data));
+                accounts.Create("bench", Store.Users.UserRole.Viewer, Web.Auth.UserAccounts.GeneratePassword());
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                    accounts.Store.CreateApiKey("bench", "benchmark").Secret);
                 var bodies = Enumerable.Range(0, matches).Select(i => MatchBody(samples[random.Next(samples.Count)], random)).ToList();
                 await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Send(http, url, bodies.Skip(c * 25).Take(25).ToList(), null))).ConfigureAwait(false);
 

@@ -28,8 +28,11 @@ public interface IMatchScorer
     IReadOnlyList<MatchScore> Score(Entity query, IReadOnlyList<Entity> candidates) =>
         candidates.Select(c => Score(query, c)).ToList();
 
-    /// <summary>The score explained in words ("names agree after transliteration (0.97); same IMO number"), or null when the scorer cannot.</summary>
-    string? Explain(Entity query, Entity candidate) => null;
+    /// <summary>
+    /// Each candidate's score explained in words ("names agree after transliteration (0.97); same
+    /// IMO number"), or nulls when the scorer cannot.
+    /// </summary>
+    IReadOnlyList<string?> Explain(Entity query, IReadOnlyList<Entity> candidates) => new string?[candidates.Count];
 
     /// <summary>What each feature name in <see cref="MatchScore.Features"/> means, for the response's <c>matcher</c> section.</summary>
     string DescribeFeature(string feature) => feature;

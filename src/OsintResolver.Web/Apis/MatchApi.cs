@@ -134,13 +134,15 @@ internal static class MatchApi
                 .Where(x => x.Result.Score >= floor)
                 .OrderByDescending(x => x.Result.Score).ThenBy(x => x.Entity.Id, StringComparer.Ordinal)
                 .ToList();
-            var results = scored.Take(take).Select(x => EntityJson.Fill(new ScoredEntity
+            var returned = scored.Take(take).ToList();
+            // Explained only for what is returned, in one batch: explanations cost more than scores.
+            var explanations = scorer.Explain(example, returned.Select(x => x.Entity).ToList());
+            var results = returned.Select((x, i) => EntityJson.Fill(new ScoredEntity
             {
                 Score = x.Result.Score,
                 Match = x.Result.Score >= minScore,
                 Features = x.Result.Features,
-                // Explained only for what is returned: explanations cost more than scores.
-                Explanation = scorer.Explain(example, x.Entity),
+                Explanation = explanations[i],
             }, x.Entity)).ToList();
             responses[key] = new EntityMatches(200, results, new SearchApi.Total(scored.Count, "eq"),
                 new QueryEcho(queries[key].Id, example.Schema.Name,

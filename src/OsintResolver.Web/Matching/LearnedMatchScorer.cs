@@ -35,7 +35,8 @@ internal sealed class LearnedMatchScorer(Matcher matcher) : IMatchScorer
         return results.Select(r => new MatchScore(Math.Round(r.Score, 4), r.Features)).ToList();
     }
 
-    public string? Explain(Entity query, Entity candidate) => matcher.Score(query, candidate).Explanation;
+    public IReadOnlyList<string?> Explain(Entity query, IReadOnlyList<Entity> candidates) =>
+        matcher.Score(candidates.Select(c => (query, c)).ToList()).Select(r => (string?)r.Explanation).ToList();
 
     public string DescribeFeature(string feature) =>
         PairFeatures.Descriptions.TryGetValue(feature, out var description) ? description : feature;
