@@ -52,21 +52,21 @@ internal static class DemoCommand
             steps.Add(await pipeline.ImportSampleAsync(ct).ConfigureAwait(false));
             // "Run now" in the web app crawls the same samples again.
             CrawlRequest Request(SourceDefinition s) => new() { Source = s.Name, Urls = samples.OverridesFor(s), AllowPrivateNetwork = true, SkipAssertions = true };
-            return await FinishAsync(ctx, pipeline, steps, runner, Request, ct).ConfigureAwait(false);
+            return await FinishAsync(ctx, pipeline, steps, runner, Request, ct, reviewThreshold: DemoReviewThreshold).ConfigureAwait(false);
         }));
         return command;
     }
 
     /// <summary>Resolve, index, account, summary, and the web app: the part <c>demo</c> and <c>run</c> share.</summary>
     internal static async Task<int> FinishAsync(CliContext ctx, WholePipeline pipeline, List<StepReport> steps, CrawlRunner runner,
-        Func<SourceDefinition, CrawlRequest> request, CancellationToken ct, bool continueAfterCrawlFailures = false)
+        Func<SourceDefinition, CrawlRequest> request, CancellationToken ct, bool continueAfterCrawlFailures = false, double? reviewThreshold = null)
     {
         static bool IsCrawl(StepReport s) => s.Step.StartsWith("crawl", StringComparison.Ordinal);
         var proceed = steps.Where(s => !IsCrawl(s)).All(s => s.Succeeded) &&
                       (continueAfterCrawlFailures || steps.Where(IsCrawl).All(s => s.Succeeded));
         if (proceed)
         {
-            steps.Add(pipeline.Resolve(ct, DemoReviewThreshold));
+            steps.Add(pipeline.Resolve(ct, reviewThreshold));
             var indexOptions = new IndexOptions { DataDir = ctx.DataDir };
             steps.Add(await pipeline.IndexAsync(indexOptions, ct).ConfigureAwait(false));
         }
