@@ -82,7 +82,8 @@ internal static class DemoCommand
 
         var serve = ok && !ctx.Parse.GetValue(NoServe);
         await using var app = serve
-            ? OsintWebHost.Create(new OsintWebHostSettings { DataDir = ctx.DataDir, Urls = ctx.Parse.GetValue(Urls)! },
+            // Warnings only: a line per request would bury the sign-in printed above.
+            ? OsintWebHost.Create(new OsintWebHostSettings { DataDir = ctx.DataDir, Urls = ctx.Parse.GetValue(Urls)!, LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning },
                 builder => builder.Services.AddCrawlEngine(runner, request))
             : null;
         if (app is not null)

@@ -67,7 +67,7 @@ internal static class Explainer
         var positive = c >= 0;
         if ((feature is PairFeatures.NameJw or PairFeatures.NameTokenSet or PairFeatures.NameIdf or PairFeatures.NameSkeleton
                  or PairFeatures.NamePhonetic or PairFeatures.GivenName or PairFeatures.FamilyName or PairFeatures.Address &&
-             (positive ? v < 0.5f : v >= 0.9f)) ||
+             (positive ? v < 0.5f : v >= 0.85f)) ||
             (feature is PairFeatures.NameRareUnmatched && (positive || v <= 0)))
         {
             // Trees credit or blame a value through its interactions with others; "names differ

@@ -119,4 +119,39 @@ public class MatcherTests(TrainedMatcher trained)
         Assert.True(result.Score > shipped.Card.AutoMergeThreshold, $"scored {result.Score}: {result.Explanation}");
         Assert.Contains("same IMO number", result.Explanation);
     }
+
+    [Fact]
+    public void LoadShipped_RenamedVesselWithSameImo_IsAMatch()
+    {
+        // Sanctioned ships change names and flags, not IMO numbers.
+        var shipped = Matcher.LoadShipped();
+        var a = Entities.Vessel("a", "Unknown Tanker", "IMO 8660313", "pa");
+        var b = Entities.Vessel("b", "CHON MA SAN", "8660313", "kp");
+
+        var result = shipped.Score(a, b);
+
+        Assert.True(result.Score > shipped.Card.AutoMergeThreshold, $"scored {result.Score}: {result.Explanation}");
+        Assert.Contains("same IMO number", result.Explanation);
+    }
+
+    [Fact]
+    public void Score_IdenticalNames_ExplanationNeverSaysTheNamesDiffer()
+    {
+        // Trees may blame a high similarity through its interaction with other features; the
+        // words must still follow the value ("names differ (1.00)" was once said of identical names).
+        var shipped = Matcher.LoadShipped();
+        var pairs = new[]
+        {
+            (Entities.Company("a", "丹东鸿祥实业发展有限公司", "cn"), Entities.Company("b", "丹东鸿祥实业发展有限公司", "cn")),
+            (Entities.Company("c", "Golden Star Trading LLC", "ae"), Entities.Company("d", "Golden Star Trading LLC", "pa")),
+            (Entities.Person("e", "Anna Tester", "1962"), Entities.Person("f", "Anna Tester", "1960-01-12")),
+        };
+
+        foreach (var result in shipped.Score(pairs))
+        {
+            Assert.DoesNotContain("names differ", result.Explanation);
+            Assert.DoesNotContain("consonants differ", result.Explanation);
+            Assert.DoesNotContain("names sound different", result.Explanation);
+        }
+    }
 }
