@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OsintResolver.Crawling.Runs;
 using OsintResolver.Crawling.Scheduling;
+using OsintResolver.Store.Crawl;
 using Spectre.Console;
 
 namespace OsintResolver.Cli.Commands;
@@ -12,13 +13,32 @@ internal static class ScheduleCommand
         var list = new Option<bool>("--list") { Description = "Show the next run of every source and exit" };
         var once = new Option<bool>("--once") { Description = "Run every scheduled source once now, then exit" };
         var allowPrivate = new Option<bool>("--allow-private-network") { Description = "Allow private, loopback or link-local addresses" };
-        var command = new Command("schedule", "Crawl every source on the cron in its source.yml (runs until stopped)") { list, once, allowPrivate };
+        var pause = new Option<string?>("--pause") { Description = "Pause a source: the scheduler skips it until --resume (run-now still works)" };
+        var resume = new Option<string?>("--resume") { Description = "Resume a paused source" };
+        var reason = new Option<string?>("--reason") { Description = "With --pause: why, shown on the crawl page" };
+        var command = new Command("schedule", "Crawl every source on the cron in its source.yml (runs until stopped)") { list, once, allowPrivate, pause, resume, reason };
         command.SetAction(CliContext.Action(async (ctx, ct) =>
         {
+            var pauses = new SourcePauses(ctx.Store);
+            if (ctx.Parse.GetValue(pause) is { } paused)
+            {
+                pauses.Pause(CrawlHost.Catalog.Get(paused).Name, Environment.UserName, ctx.Parse.GetValue(reason));
+                ctx.Error.WriteLine($"paused {paused}: scheduled runs are skipped until `osint schedule --resume {paused}`");
+                return 0;
+            }
+
+            if (ctx.Parse.GetValue(resume) is { } resumed)
+            {
+                var was = pauses.Resume(CrawlHost.Catalog.Get(resumed).Name);
+                ctx.Error.WriteLine(was ? $"resumed {resumed}" : $"{resumed} was not paused");
+                return 0;
+            }
+
             var runner = CrawlHost.Runner(ctx, ctx.Parse.GetValue(allowPrivate));
             var scheduler = new CrawlScheduler(runner, CrawlHost.Catalog.Sources, TimeProvider.System, new Random(),
                 CrawlHost.Loggers(ctx).CreateLogger("schedule"),
-                s => new CrawlRequest { Source = s.Name, AllowPrivateNetwork = ctx.Parse.GetValue(allowPrivate) });
+                s => new CrawlRequest { Source = s.Name, AllowPrivateNetwork = ctx.Parse.GetValue(allowPrivate) },
+                () => pauses.List().Keys.ToHashSet(StringComparer.Ordinal));
             if (ctx.Parse.GetValue(list))
             {
                 ShowPlan(ctx, scheduler.Plan());
@@ -44,7 +64,7 @@ internal static class ScheduleCommand
             if (ctx.Parse.GetValue(once))
             {
                 var events = await scheduler.RunOnceAsync(Report, ct).ConfigureAwait(false);
-                return events.All(e => e.What == "succeeded") ? 0 : 1;
+                return events.All(e => e.What is "succeeded" or "skipped (paused)") ? 0 : 1;
             }
 
             if (!ctx.Json)
@@ -62,7 +82,7 @@ internal static class ScheduleCommand
     {
         if (ctx.Json)
         {
-            ctx.WriteJson(plan.Select(p => new { source = p.Source, cron = p.Cron, next_run = p.NextRun, running = p.Running }));
+            ctx.WriteJson(plan.Select(p => new { source = p.Source, cron = p.Cron, next_run = p.NextRun, running = p.Running, paused = p.Paused }));
             return;
         }
 
@@ -70,7 +90,8 @@ internal static class ScheduleCommand
         foreach (var p in plan)
         {
             var wait = p.NextRun - DateTimeOffset.UtcNow;
-            table.AddRow(Markup.Escape(p.Source), Markup.Escape(p.Cron), p.NextRun.ToString("u"), $"{(int)wait.TotalHours}h {wait.Minutes}m");
+            table.AddRow(Markup.Escape(p.Source), Markup.Escape(p.Cron), p.NextRun.ToString("u"),
+                p.Paused ? "paused (skipped)" : $"{(int)wait.TotalHours}h {wait.Minutes}m");
         }
 
         ctx.Console.Write(table);

@@ -36,7 +36,8 @@ internal sealed class EngineCrawlSources : ICrawlSources
     {
         _store = store;
         _runner = runner;
-        _schedule = new CrawlScheduler(runner, runner.Catalog.Sources, store.Time);
+        _schedule = new CrawlScheduler(runner, runner.Catalog.Sources, store.Time,
+            paused: () => new Store.Crawl.SourcePauses(store).List().Keys.ToHashSet(StringComparer.Ordinal));
         _request = request;
         _index = index;
         _log = log;

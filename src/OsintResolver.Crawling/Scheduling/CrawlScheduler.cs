@@ -7,7 +7,7 @@ using OsintResolver.Crawling.Sources;
 namespace OsintResolver.Crawling.Scheduling;
 
 /// <summary>When a source runs next.</summary>
-public sealed record ScheduledSource(string Source, string Cron, DateTimeOffset NextRun, bool Running);
+public sealed record ScheduledSource(string Source, string Cron, DateTimeOffset NextRun, bool Running, bool Paused = false);
 
 /// <summary>Something the scheduler did, for display and logs.</summary>
 public sealed record SchedulerEvent(DateTimeOffset At, string Source, string What, CrawlResult? Result = null, string? Error = null);
@@ -16,6 +16,7 @@ public sealed record SchedulerEvent(DateTimeOffset At, string Source, string Wha
 /// Runs every source on the cron in its <c>source.yml</c> (UTC), plus a random jitter up to the
 /// source's <c>schedule.jitter</c>. A source never runs twice at once (here, and across processes
 /// through the source lock); a failing source is logged and rescheduled without touching others.
+/// A paused source (an admin's decision, kept in the store) skips its due runs until resumed.
 /// </summary>
 public sealed class CrawlScheduler
 {
@@ -25,13 +26,14 @@ public sealed class CrawlScheduler
     private readonly Random _random;
     private readonly ILogger _log;
     private readonly Func<SourceDefinition, CrawlRequest> _request;
+    private readonly Func<IReadOnlySet<string>> _paused;
     private readonly Dictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _wake = new(0);
 
     public CrawlScheduler(CrawlRunner runner, IEnumerable<SourceDefinition> sources, TimeProvider? time = null, Random? random = null,
-        ILogger? log = null, Func<SourceDefinition, CrawlRequest>? request = null)
+        ILogger? log = null, Func<SourceDefinition, CrawlRequest>? request = null, Func<IReadOnlySet<string>>? paused = null)
     {
         _runner = runner;
         _sources = sources.Where(s => s.Schedule?.Cron is not null).ToList();
@@ -39,12 +41,14 @@ public sealed class CrawlScheduler
         _random = random ?? new Random();
         _log = log ?? NullLogger.Instance;
         _request = request ?? (s => new CrawlRequest { Source = s.Name });
+        _paused = paused ?? (() => new HashSet<string>());
     }
 
     /// <summary>The next run of every scheduled source, soonest first.</summary>
     public IReadOnlyList<ScheduledSource> Plan()
     {
         var now = _time.GetUtcNow();
+        var paused = _paused();
         lock (_lock)
         {
             foreach (var source in _sources)
@@ -55,7 +59,7 @@ public sealed class CrawlScheduler
                 }
             }
 
-            return _sources.Select(s => new ScheduledSource(s.Name, s.Schedule!.Cron!, _next[s.Name], _running.Contains(s.Name)))
+            return _sources.Select(s => new ScheduledSource(s.Name, s.Schedule!.Cron!, _next[s.Name], _running.Contains(s.Name), paused.Contains(s.Name)))
                 .OrderBy(s => s.NextRun).ToList();
         }
     }
@@ -86,6 +90,7 @@ public sealed class CrawlScheduler
         {
             var now = _time.GetUtcNow();
             DateTimeOffset soonest = DateTimeOffset.MaxValue;
+            var paused = _paused();
             lock (_lock)
             {
                 foreach (var source in _sources)
@@ -93,6 +98,13 @@ public sealed class CrawlScheduler
                     if (_running.Contains(source.Name))
                     {
                         continue;
+                    }
+
+                    if (_next[source.Name] <= now && paused.Contains(source.Name))
+                    {
+                        // Skipped, not postponed: resuming must not fire a burst of missed runs.
+                        _next[source.Name] = NextAfter(source, now);
+                        onEvent?.Invoke(new SchedulerEvent(now, source.Name, "skipped (paused)"));
                     }
 
                     if (_next[source.Name] <= now)
@@ -136,8 +148,17 @@ public sealed class CrawlScheduler
     public async Task<IReadOnlyList<SchedulerEvent>> RunOnceAsync(Action<SchedulerEvent>? onEvent, CancellationToken ct)
     {
         var events = new List<SchedulerEvent>();
+        var paused = _paused();
         foreach (var source in _sources)
         {
+            if (paused.Contains(source.Name))
+            {
+                var skipped = new SchedulerEvent(_time.GetUtcNow(), source.Name, "skipped (paused)");
+                onEvent?.Invoke(skipped);
+                events.Add(skipped);
+                continue;
+            }
+
             lock (_lock)
             {
                 _running.Add(source.Name);

@@ -1,4 +1,5 @@
 using OsintResolver.Store;
+using OsintResolver.Store.Crawl;
 using OsintResolver.Store.Runs;
 
 namespace OsintResolver.Web.Crawls;
@@ -11,7 +12,8 @@ public sealed record CrawlSourceStatus(
     DateTimeOffset? NextRun,
     Run? LastRun,
     Run? LastSuccess,
-    IReadOnlyList<Run> RecentRuns);
+    IReadOnlyList<Run> RecentRuns,
+    SourcePause? Pause = null);
 
 /// <summary>
 /// Sources and their crawl runs, and starting a run now. The crawl engine supplies schedules and
@@ -50,6 +52,7 @@ public static class CrawlStatuses
         var runs = store.ListRuns(dataset, RecentRuns);
         var lastSuccess = runs.FirstOrDefault(r => r.State == RunState.Succeeded)
                           ?? store.ListRuns(dataset, 200).FirstOrDefault(r => r.State == RunState.Succeeded);
-        return new CrawlSourceStatus(dataset, title, schedule, nextRun, runs.FirstOrDefault(), lastSuccess, runs);
+        new SourcePauses(store).List().TryGetValue(dataset, out var pause);
+        return new CrawlSourceStatus(dataset, title, schedule, nextRun, runs.FirstOrDefault(), lastSuccess, runs, pause);
     }
 }

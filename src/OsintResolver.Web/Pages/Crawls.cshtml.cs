@@ -3,25 +3,55 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OsintResolver.Store;
+using OsintResolver.Store.Crawl;
 using OsintResolver.Web.Auth;
 using OsintResolver.Web.Crawls;
 
 namespace OsintResolver.Web.Pages;
 
-public sealed class CrawlsModel(ICrawlSources sources, IAuthorizationService authorization) : PageModel
+public sealed class CrawlsModel(ICrawlSources sources, IAuthorizationService authorization, EntityStore store) : PageModel
 {
     public IReadOnlyList<CrawlSourceStatus> Sources { get; private set; } = [];
     public bool CanRun => sources.CanRun;
     public string? Message { get; private set; }
 
-    public void OnGet(string? started)
+    public void OnGet(string? started, string? paused, string? resumed)
     {
         Sources = sources.List();
-        if (started is not null && Sources.Any(s => s.Name == started))
+        Message = (started, paused, resumed) switch
         {
-            Message = $"Started a crawl of {started}.";
-        }
+            ({ } s, _, _) when Known(s) => $"Started a crawl of {s}.",
+            (_, { } s, _) when Known(s) => $"Paused the schedule of {s}.",
+            (_, _, { } s) when Known(s) => $"Resumed the schedule of {s}.",
+            _ => null,
+        };
     }
+
+    /// <summary>Admins pause a source: the scheduler skips its runs until resumed; "Run now" still works.</summary>
+    public async Task<IActionResult> OnPostPauseAsync(string source, string? reason) =>
+        await AsAdminAsync(source, () => new SourcePauses(store).Pause(source, User.Identity!.Name!, reason), "paused").ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostResumeAsync(string source) =>
+        await AsAdminAsync(source, () => new SourcePauses(store).Resume(source), "resumed").ConfigureAwait(false);
+
+    private async Task<IActionResult> AsAdminAsync(string source, Action change, string done)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Roles.AdminPolicy).ConfigureAwait(false)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!sources.List().Any(s => s.Name == source))
+        {
+            return NotFound();
+        }
+
+        change();
+        return Redirect($"/crawls?{done}=" + Uri.EscapeDataString(source));
+    }
+
+    private bool Known(string source) => Sources.Any(s => s.Name == source);
 
     public async Task<IActionResult> OnPostRunAsync(string source, CancellationToken ct)
     {

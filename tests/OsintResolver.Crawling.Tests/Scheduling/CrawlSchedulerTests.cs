@@ -75,4 +75,66 @@ public sealed class CrawlSchedulerTests
         Assert.All(runs, r => Assert.InRange(r, due, due.AddMinutes(10)));
         Assert.True(runs.Distinct().Count() > 40, "jitter spreads the runs");
     }
+
+    [Fact]
+    public async Task RunOnceAsync_PausedSource_IsSkippedAndTheOthersRun()
+    {
+        await using var server = await PageAsync();
+        using var dir = new TempDirectory();
+        var store = EntityStore.Open(dir.File("data"));
+        var sources = new[] { Source(dir, "kept", server.Url("home")), Source(dir, "held", server.Url("home")) };
+        var pauses = new Store.Crawl.SourcePauses(store);
+        pauses.Pause("held", "ada", "mirror is down");
+        var scheduler = new CrawlScheduler(Runner(store), sources, request: s => new CrawlRequest { Source = dir.File(s.Name + ".yml") },
+            paused: () => pauses.List().Keys.ToHashSet(StringComparer.Ordinal));
+
+        var events = await scheduler.RunOnceAsync(null, CancellationToken.None);
+
+        Assert.Equal([("kept", "succeeded"), ("held", "skipped (paused)")], events.Select(e => (e.Source, e.What)));
+        Assert.Empty(store.ListRuns("held"));
+        Assert.True(scheduler.Plan().Single(p => p.Source == "held").Paused);
+        Assert.False(scheduler.Plan().Single(p => p.Source == "kept").Paused);
+    }
+
+    [Fact]
+    public async Task RunAsync_SourcePausedThenResumed_SkipsDueRunsOnlyWhilePaused()
+    {
+        await using var server = await PageAsync();
+        using var dir = new TempDirectory();
+        var store = EntityStore.Open(dir.File("data"));
+        var source = Source(dir, "minutely", server.Url("home"), "* * * * *");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 30, TimeSpan.Zero));
+        var pauses = new Store.Crawl.SourcePauses(store);
+        pauses.Pause("minutely", "ada");
+        var events = new System.Collections.Concurrent.ConcurrentQueue<SchedulerEvent>();
+        var scheduler = new CrawlScheduler(Runner(store), [source], time, new Random(1),
+            request: s => new CrawlRequest { Source = dir.File(s.Name + ".yml") },
+            paused: () => pauses.List().Keys.ToHashSet(StringComparer.Ordinal));
+        using var stop = new CancellationTokenSource();
+        var running = scheduler.RunAsync(events.Enqueue, stop.Token);
+
+        // Due at 12:01 while paused: skipped, not run.
+        await AdvanceUntil(time, () => events.Any(e => e.What == "skipped (paused)"));
+        Assert.Empty(store.ListRuns("minutely"));
+        pauses.Resume("minutely");
+        // Due at 12:02 after resuming: runs.
+        await AdvanceUntil(time, () => events.Any(e => e.What == "succeeded"));
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Single(store.ListRuns("minutely"));
+        Assert.Equal(1, events.Count(e => e.What == "skipped (paused)"));
+    }
+
+    /// <summary>Moves the fake clock on in small steps until the condition holds (real time bounded).</summary>
+    private static async Task AdvanceUntil(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the scheduler did not get there in 30 s");
+            time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(20);
+        }
+    }
 }

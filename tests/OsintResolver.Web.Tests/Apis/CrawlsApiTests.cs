@@ -43,4 +43,39 @@ public sealed class CrawlsApiTests(WebHostFixture host) : IClassFixture<WebHostF
 
         Problem.Assert(response, await WebHostFixture.ReadAsync(response), 403);
     }
+
+    [Fact]
+    public async Task PauseThenResume_Admin_ShownInTheListThenCleared()
+    {
+        using var admin = host.CreateClient(host.ApiKeys["ada"]);
+
+        var paused = await admin.PostAsync("/api/crawls/fixture/pause",
+            System.Net.Http.Json.JsonContent.Create(new { reason = "registry mirror is down" }));
+        var (_, during) = await host.GetJsonAsync("/api/crawls");
+        var resumed = await admin.PostAsync("/api/crawls/fixture/resume", null);
+        var (_, after) = await host.GetJsonAsync("/api/crawls");
+
+        Assert.Equal(204, (int)paused.StatusCode);
+        var pause = Source(during, "fixture").GetProperty("paused");
+        Assert.Equal("ada", pause.GetProperty("paused_by").GetString());
+        Assert.Equal("registry mirror is down", pause.GetProperty("reason").GetString());
+        Assert.Equal(204, (int)resumed.StatusCode);
+        Assert.False(Source(after, "fixture").TryGetProperty("paused", out _));
+    }
+
+    [Theory]
+    [InlineData("alice", "fixture", 403)]
+    [InlineData("ada", "no_such_source", 404)]
+    public async Task Pause_NotAdminOrUnknownSource_IsRefused(string user, string source, int status)
+    {
+        using var client = host.CreateClient(host.ApiKeys[user]);
+
+        var response = await client.PostAsync($"/api/crawls/{source}/pause", null);
+
+        Problem.Assert(response, await WebHostFixture.ReadAsync(response), status);
+        Assert.False(new Store.Crawl.SourcePauses(host.Store).IsPaused(source));
+    }
+
+    private static System.Text.Json.JsonElement Source(System.Text.Json.JsonElement body, string name) =>
+        body.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name);
 }

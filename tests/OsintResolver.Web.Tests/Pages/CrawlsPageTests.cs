@@ -24,4 +24,26 @@ public sealed class CrawlsPageTests(WebHostFixture host) : IClassFixture<WebHost
         // No crawl engine in this host: nobody gets a run button.
         Assert.Null(row.QuerySelector("button"));
     }
+
+    [Fact]
+    public async Task PauseForm_Admin_PausesTheScheduleAndAnalystsSeeNoForm()
+    {
+        using var admin = await host.SignInAsync("ada");
+        using var analyst = await host.SignInAsync("alice");
+
+        var (_, adminHtml) = await admin.GetPageAsync("/crawls");
+        var (_, analystHtml) = await analyst.GetPageAsync("/crawls");
+        var response = await admin.PostFormAsync("/crawls?handler=Pause", new Dictionary<string, string> { ["source"] = "cn_registry", ["reason"] = "<b>licence</b> expired" });
+        var (_, afterHtml) = await admin.GetPageAsync("/crawls");
+        new Store.Crawl.SourcePauses(host.Store).Resume("cn_registry");
+
+        Assert.NotNull(Html.Parse(adminHtml).QuerySelector("tr[data-source=cn_registry] [data-testid=pause]"));
+        Assert.Null(Html.Parse(analystHtml).QuerySelector("tr[data-source=cn_registry] [data-testid=pause]"));
+        Assert.Equal(302, (int)response.StatusCode);
+        var row = Html.Parse(afterHtml).QuerySelector("tr[data-source=cn_registry]")!;
+        Assert.Equal("paused", row.QuerySelector("[data-testid=paused]")!.TextContent);
+        Assert.Contains("<b>licence</b> expired", row.TextContent, StringComparison.Ordinal); // shown as text, not markup
+        Assert.Null(row.QuerySelector("b"));
+        Assert.NotNull(row.QuerySelector("[data-testid=resume]"));
+    }
 }
