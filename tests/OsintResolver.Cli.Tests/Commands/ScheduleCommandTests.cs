@@ -1,31 +1,25 @@
 using System.Text.Json;
+using OsintResolver.Cli.Tests.Support;
 
 namespace OsintResolver.Cli.Tests.Commands;
 
-public sealed class ScheduleCommandTests
+public sealed class ScheduleCommandTests : IDisposable
 {
-    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await OsintCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task PauseListResume_KnownSource_PlanShowsThePause()
     {
-        using var dir = new TempDirectory();
-        var data = dir.File("data");
+        var paused = await _cli.RunAsync("schedule", "--pause", "us_ofac_sdn", "--reason", "testing");
+        var (_, during, _) = await _cli.RunAsync("schedule", "--list", "--json");
+        var resumed = await _cli.RunAsync("schedule", "--resume", "us_ofac_sdn");
+        var (_, after, _) = await _cli.RunAsync("schedule", "--list", "--json");
 
-        var paused = await Run("schedule", "--pause", "us_ofac_sdn", "--reason", "testing", "--data-dir", data);
-        var (_, during, _) = await Run("schedule", "--list", "--json", "--data-dir", data);
-        var resumed = await Run("schedule", "--resume", "us_ofac_sdn", "--data-dir", data);
-        var (_, after, _) = await Run("schedule", "--list", "--json", "--data-dir", data);
-
-        Assert.Equal(0, paused.Exit);
+        Assert.Equal(0, paused.ExitCode);
         Assert.Contains("paused us_ofac_sdn", paused.Error, StringComparison.Ordinal);
-        Assert.Equal(0, resumed.Exit);
+        Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(new Dictionary<string, bool> { ["un_sc_consolidated"] = false, ["us_ofac_sdn"] = true }, Plan(during));
         Assert.Equal(new Dictionary<string, bool> { ["un_sc_consolidated"] = false, ["us_ofac_sdn"] = false }, Plan(after));
     }
@@ -33,9 +27,7 @@ public sealed class ScheduleCommandTests
     [Fact]
     public async Task Pause_UnknownSource_FailsWithClearMessage()
     {
-        using var dir = new TempDirectory();
-
-        var (exit, _, error) = await Run("schedule", "--pause", "no_such_source", "--data-dir", dir.File("data"));
+        var (exit, _, error) = await _cli.RunAsync("schedule", "--pause", "no_such_source");
 
         Assert.Equal(1, exit);
         Assert.Contains("no_such_source", error, StringComparison.Ordinal);
