@@ -56,8 +56,17 @@ public sealed class CrawlerOptions
 
     public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>…for this long.</summary>
+    /// <summary>…for this long (Polly's breaker accepts half a second to a day).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.5", "1.00:00:00")]
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Times a page whose host's breaker stayed open through all its retries is set aside for a
+    /// break and tried again, before it is reported failed: a host down for minutes pauses its
+    /// pages instead of failing them.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxBreakerDeferrals { get; set; } = 10;
 
     /// <summary>Largest response body accepted, after decompression.</summary>
     [Range(1024, long.MaxValue)]

@@ -35,11 +35,7 @@ public static class EntityIndexFactory
 {
     public static IEntityIndex Open(IndexOptions options)
     {
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
-        {
-            throw new Model.Errors.InvalidInputException("invalid index options: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
-        }
+        Model.Errors.OptionsValidation.Validate(options, "index options");
 
         return options.Backend switch
         {

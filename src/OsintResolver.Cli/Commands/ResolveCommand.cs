@@ -66,12 +66,5 @@ internal static class ResolveCommand
         return command;
     }
 
-    internal static void Validate(ResolverOptions options)
-    {
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
-        {
-            throw new Model.Errors.InvalidInputException(string.Join("; ", results.Select(r => r.ErrorMessage)));
-        }
-    }
+    internal static void Validate(ResolverOptions options) => OsintResolver.Model.Errors.OptionsValidation.Validate(options, "resolver options");
 }

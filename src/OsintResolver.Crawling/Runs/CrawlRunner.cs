@@ -63,7 +63,7 @@ public sealed class CrawlRunner
         _store = store;
         _state = new CrawlStateStore(store);
         _catalog = catalog;
-        _options = options;
+        _options = Model.Errors.OptionsValidation.Validate(options, "crawler options");
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _time = time ?? store.Time;
         _renderer = renderer;

@@ -21,12 +21,15 @@ public sealed class CrawlStats
     private readonly ConcurrentDictionary<string, long> _failureKinds = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _warnings = new();
     private readonly ConcurrentQueue<string> _failures = new();
-    private long _requests, _responses, _bytes, _retries, _notModified, _reused, _robotsDenied, _refused;
+    private long _requests, _responses, _bytes, _retries, _deferrals, _notModified, _reused, _robotsDenied, _refused;
     private long _pagesDone, _pagesFailed, _pagesQueued, _entities, _statements, _warningCount, _dropped, _invalidValues;
 
     public long Requests => Interlocked.Read(ref _requests);
     public long Bytes => Interlocked.Read(ref _bytes);
     public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Pages set aside while their host's circuit breaker was open, then queued again.</summary>
+    public long BreakerDeferrals => Interlocked.Read(ref _deferrals);
     public long NotModified => Interlocked.Read(ref _notModified);
     public long ReusedFromRun => Interlocked.Read(ref _reused);
     public long PagesDone => Interlocked.Read(ref _pagesDone);
@@ -45,6 +48,7 @@ public sealed class CrawlStats
 
     internal void Attempt() => Interlocked.Increment(ref _requests);
     internal void Retry() => Interlocked.Increment(ref _retries);
+    internal void Deferred() => Interlocked.Increment(ref _deferrals);
 
     internal void Response(int status, long bytes)
     {
@@ -130,6 +134,7 @@ public sealed class CrawlStats
         Responses = Interlocked.Read(ref _responses),
         Bytes = Bytes,
         Retries = Retries,
+        BreakerDeferrals = BreakerDeferrals,
         NotModified = NotModified,
         ReusedFromRun = ReusedFromRun,
         RobotsDenied = Interlocked.Read(ref _robotsDenied),
@@ -168,6 +173,7 @@ public sealed class CrawlStats
         public long Responses { get; init; }
         public long Bytes { get; init; }
         public long Retries { get; init; }
+        public long BreakerDeferrals { get; init; }
         public long NotModified { get; init; }
         public long ReusedFromRun { get; init; }
         public long RobotsDenied { get; init; }

@@ -87,6 +87,7 @@ internal sealed class SiteCrawl(CrawlContext context, HttpFetcher fetcher, RunSi
     private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
     private readonly Channel<FrontierItem> _queue = Channel.CreateUnbounded<FrontierItem>();
+    private readonly Dictionary<string, int> _deferrals = new(StringComparer.Ordinal);
     private long _outstanding;
 
     public async Task<SiteCrawlResult> RunAsync(IEnumerable<string> seeds, Func<PageContext, CancellationToken, Task> handler, CancellationToken ct)
@@ -163,12 +164,53 @@ internal sealed class SiteCrawl(CrawlContext context, HttpFetcher fetcher, RunSi
         }
     }
 
+    /// <summary>
+    /// Sets a page aside while its host's circuit is open and queues it again after the break.
+    /// It stays pending in the frontier meanwhile, so an interrupted run resumes it too.
+    /// </summary>
+    private bool Defer(FrontierItem item, CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            var deferred = _deferrals.GetValueOrDefault(item.Url);
+            if (deferred >= engine.MaxBreakerDeferrals)
+            {
+                return false;
+            }
+
+            _deferrals[item.Url] = deferred + 1;
+        }
+
+        // Counted before this item's own decrement, so the queue cannot complete meanwhile.
+        Interlocked.Increment(ref _outstanding);
+        _ = RequeueAfterBreakAsync(item, ct);
+        return true;
+    }
+
+    private async Task RequeueAfterBreakAsync(FrontierItem item, CancellationToken ct)
+    {
+        try
+        {
+            context.Stats.Deferred();
+            await Task.Delay(engine.BreakerBreakDuration, context.Time, ct).ConfigureAwait(false);
+            _queue.Writer.TryWrite(item);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is stopping; the page is still pending in the frontier.
+        }
+    }
+
     private async Task ProcessAsync(FrontierItem item, Func<PageContext, CancellationToken, Task> handler, CancellationToken ct)
     {
         CrawlDocument document;
         try
         {
             document = await fetcher.FetchAsync(new Uri(item.Url), ct).ConfigureAwait(false);
+        }
+        catch (FetchFailedException ex) when (ex.FailureKind == FetchFailureKind.CircuitOpen && Defer(item, ct))
+        {
+            return;
         }
         catch (FetchFailedException ex)
         {

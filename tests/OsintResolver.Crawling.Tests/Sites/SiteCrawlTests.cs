@@ -115,4 +115,72 @@ public sealed class SiteCrawlTests
         var pageRequests = server.Requests.Count(r => r.StartsWith("GET /p", StringComparison.Ordinal));
         Assert.True(pageRequests <= Reachable + 1 - doneBefore + 10, $"{pageRequests} page requests after {doneBefore} were stored");
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(0)]
+    public async Task RunAsync_HostDownLongerThanRetries_PagesWaitOutTheBreakerInsteadOfFailing(int deferrals)
+    {
+        // Once the start page is served the host answers 503 to everything for 2.5 s: longer than
+        // a page's retries last (two attempts, half-second breaks), shorter than its deferrals.
+        long outageEnds = 0;
+        await using var server = await LoopbackServer.StartAsync(async c =>
+        {
+            var path = c.Request.Path.Value!;
+            if (path == "/robots.txt")
+            {
+                c.Response.StatusCode = 404;
+                return;
+            }
+
+            if (path == "/p0")
+            {
+                Interlocked.CompareExchange(ref outageEnds, Environment.TickCount64 + 2500, 0);
+                c.Response.ContentType = "text/html";
+                await c.Response.WriteAsync("<html><body>" + string.Concat(Enumerable.Range(1, 20).Select(i => $"<a href=\"/p{i}\">{i}</a>")) + "</body></html>");
+                return;
+            }
+
+            if (Environment.TickCount64 < Interlocked.Read(ref outageEnds))
+            {
+                c.Response.StatusCode = 503;
+                return;
+            }
+
+            c.Response.ContentType = "text/html";
+            await c.Response.WriteAsync($"<html><head><title>{path}</title></head><body>ok</body></html>");
+        });
+        using var dir = new TempDirectory();
+        var store = EntityStore.Open(dir.Path);
+        var runner = new CrawlRunner(store, new SourceCatalog([], []), new CrawlerOptions
+        {
+            AllowPrivateNetwork = true,
+            PerHostDelay = TimeSpan.Zero,
+            PerHostConcurrency = 4,
+            MaxRetries = 1,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            BreakerMinimumThroughput = 2,
+            BreakerFailureRatio = 0.5,
+            BreakerSamplingDuration = TimeSpan.FromSeconds(5),
+            BreakerBreakDuration = TimeSpan.FromMilliseconds(500),
+            MaxBreakerDeferrals = deferrals,
+            CommitInterval = TimeSpan.FromMilliseconds(20),
+        });
+
+        var result = await runner.RunAsync(new CrawlRequest { Source = SourceFile(dir, server) });
+
+        var failures = runner.State.ListFailures(result.Run.Id);
+        var breakerFailures = failures.Count(f => f.Error.Contains("circuit breaker open", StringComparison.Ordinal));
+        Assert.True(21 == result.Stats.PagesDone + result.Stats.PagesFailed, $"{result.Run.Error}; {result.Stats.PagesDone} done, {result.Stats.PagesFailed} failed: {string.Join(" | ", failures.Select(f => f.Url + " " + f.Error))}");
+        if (deferrals > 0)
+        {
+            Assert.Equal(0, breakerFailures);
+            Assert.True(result.Stats.BreakerDeferrals > 0);
+        }
+        else
+        {
+            Assert.True(breakerFailures > 0, "without deferrals an open breaker fails pages");
+            Assert.Equal(0, result.Stats.BreakerDeferrals);
+        }
+    }
 }
