@@ -50,7 +50,7 @@ internal static class CrawlHost
             options.MaxRetries = int.Parse(m, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
+        // Validated (naming every bad setting) when the runner is built.
         return options;
     }
 
