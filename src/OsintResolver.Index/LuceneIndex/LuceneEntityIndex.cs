@@ -294,11 +294,13 @@ internal sealed class LuceneEntityIndex : IEntityIndex
             return Task.FromResult<IReadOnlyList<SearchHit>>([]);
         }
 
-        var lucene = LuceneQueryBuilder.Build(plan);
         var filter = LuceneQueryBuilder.Filter(plan);
         return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
-            searcher.Search(lucene, filter, query.Limit).ScoreDocs
-                .Select(d => new SearchHit(Load(searcher, d.Doc), d.Score, Highlights.None)).ToList()));
+        {
+            var lucene = LuceneQueryBuilder.Build(LuceneQueryBuilder.TuneForMatch(plan, searcher.IndexReader));
+            return searcher.Search(lucene, filter, query.Limit).ScoreDocs
+                .Select(d => new SearchHit(Load(searcher, d.Doc), d.Score, Highlights.None)).ToList();
+        }));
     }
 
     public Task<Entity?> GetAsync(string id, CancellationToken ct = default) =>

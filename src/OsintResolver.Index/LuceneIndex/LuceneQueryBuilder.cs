@@ -10,6 +10,26 @@ internal static class LuceneQueryBuilder
 {
     private const string Names = "names";
 
+    /// <summary>
+    /// Match candidates are re-scored by the matcher, so their query can be cheaper than a
+    /// search's, using the index's own term statistics: a name word found in more than
+    /// <see cref="CommonShare"/> of the documents ("trading", "kim") is left out when two rarer
+    /// words remain (its postings are the longest to walk, and it tells candidates apart least),
+    /// and a word the index knows is expanded by one edit, not two.
+    /// </summary>
+    public static QueryPlan TuneForMatch(QueryPlan plan, IndexReader reader)
+    {
+        var common = Math.Max(1000, (int)(reader.MaxDoc * CommonShare));
+        var words = plan.Words.Select(w => (Word: w, Frequency: w.Keys.Max(k => reader.DocFreq(new Term(Names, k))))).ToList();
+        var rare = words.Where(w => w.Frequency <= common).ToList();
+        var kept = rare.Count >= plan.MinimumShouldMatch && rare.Count >= 2 ? rare : words;
+        var tuned = kept.Select(w => w.Frequency > 0 ? w.Word with { MaxEdits = 1 } : w.Word).ToList();
+        return plan with { Words = tuned, MinimumShouldMatch = Math.Min(plan.MinimumShouldMatch, tuned.Count) };
+    }
+
+    /// <summary>Share of the documents above which a name word counts as common.</summary>
+    public const double CommonShare = 0.02;
+
     public static Query Build(QueryPlan plan)
     {
         var root = new BooleanQuery();
@@ -85,9 +105,9 @@ internal static class LuceneQueryBuilder
             {
                 any.Add(Prefix(Names, key, 2f), Occur.SHOULD);
             }
-            else if (word.Fuzzy && QueryWord.Edits(key) > 0)
+            else if (word.Fuzzy && Math.Min(QueryWord.Edits(key), word.MaxEdits) is var edits && edits > 0)
             {
-                any.Add(new FuzzyQuery(new Term(Names, key), QueryWord.Edits(key), prefixLength: QueryWord.FuzzyPrefix(key),
+                any.Add(new FuzzyQuery(new Term(Names, key), edits, prefixLength: QueryWord.FuzzyPrefix(key),
                     maxExpansions: QueryLimits.MaxExpansions, transpositions: true) { Boost = 1.5f }, Occur.SHOULD);
             }
 

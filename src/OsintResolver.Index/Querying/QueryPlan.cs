@@ -8,7 +8,7 @@ using OsintResolver.Model.Types;
 namespace OsintResolver.Index.Querying;
 
 /// <summary>One word of the query: it matches when any of its keys does.</summary>
-internal sealed record QueryWord(string Original, IReadOnlyList<string> Keys, bool Fuzzy, bool Prefix)
+internal sealed record QueryWord(string Original, IReadOnlyList<string> Keys, bool Fuzzy, bool Prefix, int MaxEdits = 2)
 {
     /// <summary>Edit distance allowed for a key: 1 up to 7 letters, 2 beyond (as Elasticsearch's AUTO does past 5).</summary>
     public static int Edits(string key) => key.Length < QueryLimits.MinFuzzyLength ? 0 : key.Length < 8 ? 1 : 2;

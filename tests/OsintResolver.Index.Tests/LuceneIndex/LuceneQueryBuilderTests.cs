@@ -1,0 +1,68 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using OsintResolver.Index.LuceneIndex;
+using OsintResolver.Index.Querying;
+using OsintResolver.Model.Entities;
+using OsintResolver.Model.Schemata;
+
+namespace OsintResolver.Index.Tests.LuceneIndex;
+
+public sealed class LuceneQueryBuilderTests
+{
+    private static Entity Company(string id, string name)
+    {
+        var entity = new Entity(SchemaModel.Default.Get("Company"), id);
+        entity.Add("name", name);
+        return entity;
+    }
+
+    /// <summary>1,200 companies that all trade ("trading" is in every name), and one that ships.</summary>
+    private static async Task<TempDirectory> IndexAsync()
+    {
+        var dir = new TempDirectory();
+        using var index = new LuceneEntityIndex(new IndexOptions { DataDir = dir.Path });
+        var names = Enumerable.Range(0, 1200).Select(i => Company($"co-{i}", $"Firm{i:D4}x Trading"))
+            .Append(Company("co-acme", "Acmeworth Widgetry Trading"));
+        await index.RebuildAsync(names);
+        return dir;
+    }
+
+    [Fact]
+    public async Task TuneForMatch_CommonWordWithTwoRareOnes_IsLeftOutAndKnownWordsGetOneEdit()
+    {
+        using var dir = await IndexAsync();
+        using var directory = FSDirectory.Open(Path.Combine(dir.Path, "index", "v1"));
+        using var reader = DirectoryReader.Open(directory);
+        var plan = QueryPlan.ForMatch(new MatchQuery { Example = Company("q", "Acmeworth Widgetry Trading Zzyzxville"), Limit = 5 }, SchemaModel.Default);
+
+        var tuned = LuceneQueryBuilder.TuneForMatch(plan, reader);
+
+        Assert.Equal(["acmeworth", "widgetry", "zzyzxville"], tuned.Words.Select(w => w.Original));
+        Assert.Equal([1, 1, 2], tuned.Words.Select(w => w.MaxEdits)); // a word the index lacks may be the misspelt one
+        Assert.Equal(2, tuned.MinimumShouldMatch);
+    }
+
+    [Fact]
+    public async Task TuneForMatch_OnlyOneRareWord_KeepsTheCommonOnes()
+    {
+        using var dir = await IndexAsync();
+        using var directory = FSDirectory.Open(Path.Combine(dir.Path, "index", "v1"));
+        using var reader = DirectoryReader.Open(directory);
+        var plan = QueryPlan.ForMatch(new MatchQuery { Example = Company("q", "Acmeworth Trading"), Limit = 5 }, SchemaModel.Default);
+
+        var tuned = LuceneQueryBuilder.TuneForMatch(plan, reader);
+
+        Assert.Equal(["acmeworth", "trading"], tuned.Words.Select(w => w.Original));
+    }
+
+    [Fact]
+    public async Task FindCandidates_MisspeltRareWordsBesideCommonOne_StillFindsTheEntity()
+    {
+        using var dir = await IndexAsync();
+        using var index = new LuceneEntityIndex(new IndexOptions { DataDir = dir.Path });
+
+        var hits = await index.FindCandidatesAsync(new MatchQuery { Example = Company("q", "Acmeworht Widgetry Trading"), Limit = 5 });
+
+        Assert.Equal("co-acme", hits[0].Entity.Id);
+    }
+}
