@@ -27,15 +27,20 @@ public sealed class LuceneQueryBuilderTests
         return dir;
     }
 
+    private static QueryPlan Tune(TempDirectory dir, string name)
+    {
+        using var directory = FSDirectory.Open(Path.Combine(dir.Path, "index", "v1"));
+        using var reader = DirectoryReader.Open(directory);
+        var plan = QueryPlan.ForMatch(new MatchQuery { Example = Company("q", name), Limit = 5 }, SchemaModel.Default);
+        return LuceneQueryBuilder.TuneForMatch(plan, reader);
+    }
+
     [Fact]
     public async Task TuneForMatch_CommonWordWithTwoRareOnes_IsLeftOutAndKnownWordsGetOneEdit()
     {
         using var dir = await IndexAsync();
-        using var directory = FSDirectory.Open(Path.Combine(dir.Path, "index", "v1"));
-        using var reader = DirectoryReader.Open(directory);
-        var plan = QueryPlan.ForMatch(new MatchQuery { Example = Company("q", "Acmeworth Widgetry Trading Zzyzxville"), Limit = 5 }, SchemaModel.Default);
 
-        var tuned = LuceneQueryBuilder.TuneForMatch(plan, reader);
+        var tuned = Tune(dir, "Acmeworth Widgetry Trading Zzyzxville");
 
         Assert.Equal(["acmeworth", "widgetry", "zzyzxville"], tuned.Words.Select(w => w.Original));
         Assert.Equal([1, 1, 2], tuned.Words.Select(w => w.MaxEdits)); // a word the index lacks may be the misspelt one
@@ -46,11 +51,8 @@ public sealed class LuceneQueryBuilderTests
     public async Task TuneForMatch_OnlyOneRareWord_KeepsTheCommonOnes()
     {
         using var dir = await IndexAsync();
-        using var directory = FSDirectory.Open(Path.Combine(dir.Path, "index", "v1"));
-        using var reader = DirectoryReader.Open(directory);
-        var plan = QueryPlan.ForMatch(new MatchQuery { Example = Company("q", "Acmeworth Trading"), Limit = 5 }, SchemaModel.Default);
 
-        var tuned = LuceneQueryBuilder.TuneForMatch(plan, reader);
+        var tuned = Tune(dir, "Acmeworth Trading");
 
         Assert.Equal(["acmeworth", "trading"], tuned.Words.Select(w => w.Original));
     }
