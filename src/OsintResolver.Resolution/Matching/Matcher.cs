@@ -166,8 +166,21 @@ public sealed class Matcher
         return _model.Transform(data).GetColumn<float>("Score").ToArray();
     }
 
-    /// <summary>Per-feature contributions to the raw score, from ML.NET's feature contribution calculator.</summary>
+    /// <summary>Per-feature contributions to the raw score (the flattened trees; equal to ML.NET's calculator, see the tests).</summary>
     internal float[][] Contributions(IReadOnlyList<float[]> features)
+    {
+        var result = new float[features.Count][];
+        for (var i = 0; i < features.Count; i++)
+        {
+            result[i] = new float[PairFeatures.Count];
+            _trees.Contributions(features[i], result[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Per-feature contributions from ML.NET's feature contribution calculator, to check the fast path against.</summary>
+    internal float[][] MlNetContributions(IReadOnlyList<float[]> features)
     {
         if (features.Count == 0)
         {

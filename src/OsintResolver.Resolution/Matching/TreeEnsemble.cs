@@ -6,9 +6,9 @@ using OsintResolver.Model.Errors;
 namespace OsintResolver.Resolution.Matching;
 
 /// <summary>
-/// The trained LightGBM trees flattened into arrays, for scoring millions of pairs without
-/// going through an IDataView per batch. Equivalence with ML.NET's own scoring is checked by a
-/// test; the ML.NET model stays the source of truth and of feature contributions.
+/// The trained LightGBM trees flattened into arrays, for scoring and explaining millions of pairs
+/// without going through an IDataView per batch. Equivalence with ML.NET's own scores and
+/// feature contributions is checked by tests; the ML.NET model stays the source of truth.
 /// </summary>
 internal sealed class TreeEnsemble
 {
@@ -77,6 +77,55 @@ internal sealed class TreeEnsemble
 
         return new TreeEnsemble([.. roots], [.. feature], [.. threshold], [.. left], [.. right], [.. leaves], [.. leafOffset],
             [.. ensemble.TreeWeights], ensemble.Bias);
+    }
+
+    /// <summary>
+    /// Each feature's contribution to the raw score, computed as ML.NET's feature contribution
+    /// calculator does for tree ensembles: at every split on the path to the leaf, the split's
+    /// feature is credited with the leaf's output minus the output of the leaf that going the
+    /// other way at that split would have reached.
+    /// </summary>
+    public void Contributions(ReadOnlySpan<float> features, Span<float> into)
+    {
+        into.Clear();
+        for (var t = 0; t < _roots.Length; t++)
+        {
+            var node = _roots[t];
+            if (node < 0)
+            {
+                continue;
+            }
+
+            var leaves = _leafOffset[t];
+            var output = _leafValues[leaves + ~Walk(node, features)];
+            while (node >= 0)
+            {
+                var feature = _feature[node];
+                int other;
+                if (features[feature] <= _threshold[node])
+                {
+                    other = _right[node];
+                    node = _left[node];
+                }
+                else
+                {
+                    other = _left[node];
+                    node = _right[node];
+                }
+
+                into[feature] += (float)(output - _leafValues[leaves + ~Walk(other, features)]);
+            }
+        }
+    }
+
+    private int Walk(int node, ReadOnlySpan<float> features)
+    {
+        while (node >= 0)
+        {
+            node = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+        }
+
+        return node;
     }
 
     /// <summary>The raw (uncalibrated) score of a feature vector.</summary>

@@ -57,6 +57,29 @@ public class MatcherTests(TrainedMatcher trained)
     }
 
     [Fact]
+    public void Contributions_FlattenedTrees_EqualMlNetFeatureContributions()
+    {
+        var features = trained.Pairs.Take(200).Select(p =>
+        {
+            var f = new float[PairFeatures.Count];
+            PairFeatures.Compute(ProfileBuilder.Build(p.Left), ProfileBuilder.Build(p.Right), TokenStatistics.Uniform, f);
+            return f;
+        }).ToList();
+
+        var mlnet = trained.Matcher.MlNetContributions(features);
+        var fast = trained.Matcher.Contributions(features);
+
+        Assert.Contains(mlnet, row => row.Any(c => Math.Abs(c) > 0.01f));
+        for (var i = 0; i < features.Count; i++)
+        {
+            for (var k = 0; k < PairFeatures.Count; k++)
+            {
+                Assert.True(Math.Abs(mlnet[i][k] - fast[i][k]) < 1e-3, $"pair {i}, {PairFeatures.Names[k]}: ML.NET {mlnet[i][k]}, fast {fast[i][k]}");
+            }
+        }
+    }
+
+    [Fact]
     public void Score_Duplicate_ScoresAboveNonDuplicateAndExplainsInWords()
     {
         var a = Entities.Person("a", "Sergei Ivanov", "1961-04-12", "ru", "P1234567");
