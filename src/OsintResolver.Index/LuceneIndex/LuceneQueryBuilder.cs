@@ -14,8 +14,11 @@ internal static class LuceneQueryBuilder
     /// Match candidates are re-scored by the matcher, so their query can be cheaper than a
     /// search's, using the index's own term statistics: a name word found in more than
     /// <see cref="CommonShare"/> of the documents ("trading", "kim") is left out when two rarer
-    /// words remain (its postings are the longest to walk, and it tells candidates apart least),
-    /// and a word the index knows is expanded by one edit, not two.
+    /// words remain (its postings are the longest to walk, and it tells candidates apart least).
+    /// Fuzzy expansion is kept for the words likely to be misspelt in the query: a word the index
+    /// lacks gets the full edit distance, a rare one (fewer than <see cref="EstablishedFrequency"/>
+    /// documents) one edit, and an established spelling none. The price: an entity whose own
+    /// name misspells an established word is found only through its other words.
     /// </summary>
     public static QueryPlan TuneForMatch(QueryPlan plan, IndexReader reader)
     {
@@ -23,12 +26,18 @@ internal static class LuceneQueryBuilder
         var words = plan.Words.Select(w => (Word: w, Frequency: w.Keys.Max(k => reader.DocFreq(new Term(Names, k))))).ToList();
         var rare = words.Where(w => w.Frequency <= common).ToList();
         var kept = rare.Count >= plan.MinimumShouldMatch && rare.Count >= 2 ? rare : words;
-        var tuned = kept.Select(w => w.Frequency > 0 ? w.Word with { MaxEdits = 1 } : w.Word).ToList();
+        var tuned = kept.Select(w => w.Word with
+        {
+            MaxEdits = w.Frequency >= EstablishedFrequency ? 0 : w.Frequency > 0 ? Math.Min(1, w.Word.MaxEdits) : w.Word.MaxEdits,
+        }).ToList();
         return plan with { Words = tuned, MinimumShouldMatch = Math.Min(plan.MinimumShouldMatch, tuned.Count) };
     }
 
     /// <summary>Share of the documents above which a name word counts as common.</summary>
     public const double CommonShare = 0.02;
+
+    /// <summary>Documents from which a name word counts as an established spelling, not fuzzily expanded.</summary>
+    public const int EstablishedFrequency = 20;
 
     public static Query Build(QueryPlan plan)
     {
