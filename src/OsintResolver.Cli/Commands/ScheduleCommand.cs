@@ -38,7 +38,7 @@ internal static class ScheduleCommand
             var scheduler = new CrawlScheduler(runner, CrawlHost.Catalog.Sources, TimeProvider.System, new Random(),
                 CrawlHost.Loggers(ctx).CreateLogger("schedule"),
                 s => new CrawlRequest { Source = s.Name, AllowPrivateNetwork = ctx.Parse.GetValue(allowPrivate) },
-                () => pauses.List().Keys.ToHashSet(StringComparer.Ordinal));
+                pauses.Names);
             if (ctx.Parse.GetValue(list))
             {
                 ShowPlan(ctx, scheduler.Plan());

@@ -37,7 +37,7 @@ internal sealed class EngineCrawlSources : ICrawlSources
         _store = store;
         _runner = runner;
         _schedule = new CrawlScheduler(runner, runner.Catalog.Sources, store.Time,
-            paused: () => new Store.Crawl.SourcePauses(store).List().Keys.ToHashSet(StringComparer.Ordinal));
+            paused: new Store.Crawl.SourcePauses(store).Names);
         _request = request;
         _index = index;
         _log = log;
@@ -49,10 +49,11 @@ internal sealed class EngineCrawlSources : ICrawlSources
     public IReadOnlyList<CrawlSourceStatus> List()
     {
         var plan = _schedule.Plan().ToDictionary(p => p.Source, StringComparer.Ordinal);
+        var pauses = new Store.Crawl.SourcePauses(_store).List();
         return _runner.Catalog.Sources.Select(s =>
         {
             var next = plan.TryGetValue(s.Name, out var p) ? p.NextRun : (DateTimeOffset?)null;
-            return CrawlStatuses.FromStore(_store, s.Name, s.Title, s.Schedule?.Cron, next);
+            return CrawlStatuses.FromStore(_store, s.Name, s.Title, s.Schedule?.Cron, next, pauses.GetValueOrDefault(s.Name));
         }).ToList();
     }
 

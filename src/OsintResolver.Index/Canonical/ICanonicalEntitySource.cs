@@ -52,10 +52,8 @@ public sealed class ResolvedEntitySource(EntityStore store) : ICanonicalEntitySo
         var ids = store.ReadEntities(new ReadOptions { Datasets = datasets, IncludeHistory = true })
             .Select(e => e.Id).ToList();
         ct.ThrowIfCancellationRequested();
-        var (entities, missing) = _resolved.GetMany(ids);
+        var batch = _resolved.GetMany(ids);
         // A member merged since the last index run may still have a document under its own id.
-        var clusters = new ResolutionStore(store).LoadClusters();
-        var merged = ids.Where(id => clusters.TryGetValue(id, out var canonical) && canonical != id);
-        return (entities, missing.Concat(merged).Distinct(StringComparer.Ordinal).ToList());
+        return (batch.Entities, batch.Missing.Concat(batch.Merged).Distinct(StringComparer.Ordinal).ToList());
     }
 }

@@ -48,5 +48,8 @@ public sealed class SourcePauses(EntityStore store)
         return pauses;
     }
 
+    /// <summary>The names of the paused sources, for the scheduler's check before each due run.</summary>
+    public IReadOnlySet<string> Names() => List().Keys.ToHashSet(StringComparer.Ordinal);
+
     public bool IsPaused(string source) => List().ContainsKey(source);
 }

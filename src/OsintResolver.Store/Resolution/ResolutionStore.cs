@@ -32,6 +32,41 @@ public sealed class ResolutionStore
         return map;
     }
 
+    /// <summary>
+    /// Entity id → canonical id for every member of the clusters that hold any of these ids, as
+    /// member or as canonical id; ids in no cluster are absent. Reads only those clusters, so it
+    /// suits request paths where <see cref="LoadClusters"/> would read the whole table.
+    /// </summary>
+    public Dictionary<string, string> ClustersOf(IEnumerable<string> ids)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var c = _store.OpenConnection();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(400))
+        {
+            using var cmd = c.CreateCommand();
+            var names = chunk.Select((id, i) => $"$p{i}").ToList();
+            var list = string.Join(", ", names);
+            cmd.CommandText = $"""
+                SELECT entity_id, canonical_id FROM resolver_clusters WHERE canonical_id IN (
+                    SELECT canonical_id FROM resolver_clusters WHERE entity_id IN ({list})
+                    UNION SELECT canonical_id FROM resolver_clusters WHERE canonical_id IN ({list}))
+                ORDER BY entity_id
+                """;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                cmd.Parameters.AddWithValue(names[i], chunk[i]);
+            }
+
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                map[r.GetString(0)] = r.GetString(1);
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>The canonical id of an entity: its cluster's id, or its own id when it stands alone.</summary>
     public string CanonicalOf(string entityId)
     {

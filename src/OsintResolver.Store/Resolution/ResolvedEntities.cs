@@ -27,52 +27,51 @@ public sealed class ResolvedEntities
     public IReadOnlyList<string> Members(string id) => _resolution.Members(id);
 
     /// <summary>The canonical entity for a canonical id or any member id; null when unknown.</summary>
-    public Entity? Get(string id, ReadOptions? options = null)
-    {
-        var members = _resolution.Members(id);
-        var entities = _store.GetEntities(members, options);
-        if (entities.Count == 0)
-        {
-            return null;
-        }
-
-        var canonical = members.Count > 1 ? _resolution.CanonicalOf(members[0]) : entities[0].Id;
-        var map = _resolution.LoadClusters();
-        return Merge(canonical, entities, map);
-    }
+    public Entity? Get(string id, ReadOptions? options = null) => GetMany([id], options).Entities.FirstOrDefault();
 
     /// <summary>
     /// The canonical entities for these ids (source or canonical; each canonical entity once),
-    /// and the requested ids that name no stored entity at all. Reads the clusters once, so it
-    /// suits updating the index after a crawl.
+    /// the canonical ids with no stored record, and the requested ids that are members merged
+    /// under another id. Reads only the clusters involved (those of the ids and of the entities
+    /// they refer to), so it suits both a request and updating the index after a crawl.
     /// </summary>
-    public (IReadOnlyList<Entity> Entities, IReadOnlyList<string> Missing) GetMany(IEnumerable<string> ids, ReadOptions? options = null)
+    public ResolvedBatch GetMany(IEnumerable<string> ids, ReadOptions? options = null)
     {
-        var map = _resolution.LoadClusters();
-        var members = map.GroupBy(kv => kv.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList(), StringComparer.Ordinal);
-        var canonicals = ids.Select(id => map.TryGetValue(id, out var c) ? c : id).Distinct(StringComparer.Ordinal).ToList();
-        var entities = new List<Entity>(canonicals.Count);
+        var entities = new List<Entity>();
         var missing = new List<string>();
-        foreach (var chunk in canonicals.Chunk(500))
+        var merged = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(500))
         {
-            var wanted = chunk.SelectMany(c => members.TryGetValue(c, out var m) ? m : [c]).ToList();
-            var found = _store.GetEntities(wanted, options).ToDictionary(e => e.Id, StringComparer.Ordinal);
-            foreach (var canonical in chunk)
+            var map = _resolution.ClustersOf(chunk);
+            merged.AddRange(chunk.Where(id => map.TryGetValue(id, out var c) && c != id));
+            var members = map.GroupBy(kv => kv.Value, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            var canonicals = chunk.Select(id => map.GetValueOrDefault(id, id)).Where(done.Add).ToList();
+            var found = _store.GetEntities(canonicals.SelectMany(c => members.GetValueOrDefault(c) ?? [c]).ToList(), options)
+                .ToDictionary(e => e.Id, StringComparer.Ordinal);
+            // References to members of other clusters are rewritten too.
+            var referenced = found.Values.SelectMany(e => e.Items()).Where(x => x.Property.Type is EntityType).Select(x => x.Value.Value);
+            foreach (var (member, canonical) in _resolution.ClustersOf(referenced))
             {
-                var records = (members.TryGetValue(canonical, out var m) ? m : [canonical])
-                    .Where(found.ContainsKey).Select(id => found[id]).ToList();
+                map.TryAdd(member, canonical);
+            }
+
+            foreach (var canonical in canonicals)
+            {
+                var records = (members.GetValueOrDefault(canonical) ?? [canonical]).Where(found.ContainsKey).Select(id => found[id]).ToList();
                 if (records.Count == 0)
                 {
                     missing.Add(canonical);
-                    continue;
                 }
-
-                entities.Add(Merge(canonical, records, map));
+                else
+                {
+                    entities.Add(Merge(canonical, records, map));
+                }
             }
         }
 
-        return (entities, missing);
+        return new ResolvedBatch(entities, missing, merged);
     }
 
     /// <summary>
@@ -166,3 +165,9 @@ public sealed class ResolvedEntities
         return entity;
     }
 }
+
+/// <summary>What <see cref="ResolvedEntities.GetMany"/> found.</summary>
+/// <param name="Entities">The canonical entities, each once.</param>
+/// <param name="Missing">Canonical ids none of whose records is stored.</param>
+/// <param name="Merged">Requested ids that are members of a cluster under another id.</param>
+public sealed record ResolvedBatch(IReadOnlyList<Entity> Entities, IReadOnlyList<string> Missing, IReadOnlyList<string> Merged);

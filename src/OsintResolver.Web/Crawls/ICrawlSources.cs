@@ -35,8 +35,11 @@ internal sealed class StoreCrawlSources(EntityStore store) : ICrawlSources
 {
     public bool CanRun => false;
 
-    public IReadOnlyList<CrawlSourceStatus> List() =>
-        store.ListDatasets().Select(d => CrawlStatuses.FromStore(store, d.Name, d.Title, null, null)).ToList();
+    public IReadOnlyList<CrawlSourceStatus> List()
+    {
+        var pauses = new SourcePauses(store).List();
+        return store.ListDatasets().Select(d => CrawlStatuses.FromStore(store, d.Name, d.Title, null, null, pauses.GetValueOrDefault(d.Name))).ToList();
+    }
 
     public Task StartAsync(string source, string user, CancellationToken ct = default) =>
         throw new Model.Errors.ConflictException("this server has no crawl engine: start crawls with `osint crawl`");
@@ -46,13 +49,12 @@ public static class CrawlStatuses
 {
     public const int RecentRuns = 10;
 
-    /// <summary>A source's status from its runs in the store, with the schedule the caller knows.</summary>
-    public static CrawlSourceStatus FromStore(EntityStore store, string dataset, string? title, string? schedule, DateTimeOffset? nextRun)
+    /// <summary>A source's status from its runs in the store, with the schedule and pause the caller knows.</summary>
+    public static CrawlSourceStatus FromStore(EntityStore store, string dataset, string? title, string? schedule, DateTimeOffset? nextRun, SourcePause? pause)
     {
         var runs = store.ListRuns(dataset, RecentRuns);
         var lastSuccess = runs.FirstOrDefault(r => r.State == RunState.Succeeded)
                           ?? store.ListRuns(dataset, 200).FirstOrDefault(r => r.State == RunState.Succeeded);
-        new SourcePauses(store).List().TryGetValue(dataset, out var pause);
         return new CrawlSourceStatus(dataset, title, schedule, nextRun, runs.FirstOrDefault(), lastSuccess, runs, pause);
     }
 }

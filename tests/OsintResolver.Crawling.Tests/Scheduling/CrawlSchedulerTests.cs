@@ -86,7 +86,7 @@ public sealed class CrawlSchedulerTests
         var pauses = new Store.Crawl.SourcePauses(store);
         pauses.Pause("held", "ada", "mirror is down");
         var scheduler = new CrawlScheduler(Runner(store), sources, request: s => new CrawlRequest { Source = dir.File(s.Name + ".yml") },
-            paused: () => pauses.List().Keys.ToHashSet(StringComparer.Ordinal));
+            paused: pauses.Names);
 
         var events = await scheduler.RunOnceAsync(null, CancellationToken.None);
 
@@ -109,7 +109,7 @@ public sealed class CrawlSchedulerTests
         var events = new System.Collections.Concurrent.ConcurrentQueue<SchedulerEvent>();
         var scheduler = new CrawlScheduler(Runner(store), [source], time, new Random(1),
             request: s => new CrawlRequest { Source = dir.File(s.Name + ".yml") },
-            paused: () => pauses.List().Keys.ToHashSet(StringComparer.Ordinal));
+            paused: pauses.Names);
         using var stop = new CancellationTokenSource();
         var running = scheduler.RunAsync(events.Enqueue, stop.Token);
 
