@@ -36,15 +36,17 @@ public class MatcherTests(TrainedMatcher trained)
         Assert.NotEmpty(test);
     }
 
+    private List<float[]> FeaturesOfTrainingPairs(int count) => trained.Pairs.Take(count).Select(p =>
+    {
+        var f = new float[PairFeatures.Count];
+        PairFeatures.Compute(ProfileBuilder.Build(p.Left), ProfileBuilder.Build(p.Right), TokenStatistics.Uniform, f);
+        return f;
+    }).ToList();
+
     [Fact]
     public void Probability_FlattenedTrees_EqualMlNetScores()
     {
-        var features = trained.Pairs.Take(200).Select(p =>
-        {
-            var f = new float[PairFeatures.Count];
-            PairFeatures.Compute(ProfileBuilder.Build(p.Left), ProfileBuilder.Build(p.Right), TokenStatistics.Uniform, f);
-            return f;
-        }).ToList();
+        var features = FeaturesOfTrainingPairs(200);
 
         var mlnet = trained.Matcher.MlNetScores(features);
 
@@ -59,12 +61,7 @@ public class MatcherTests(TrainedMatcher trained)
     [Fact]
     public void Contributions_FlattenedTrees_EqualMlNetFeatureContributions()
     {
-        var features = trained.Pairs.Take(200).Select(p =>
-        {
-            var f = new float[PairFeatures.Count];
-            PairFeatures.Compute(ProfileBuilder.Build(p.Left), ProfileBuilder.Build(p.Right), TokenStatistics.Uniform, f);
-            return f;
-        }).ToList();
+        var features = FeaturesOfTrainingPairs(200);
 
         var mlnet = trained.Matcher.MlNetContributions(features);
         var fast = trained.Matcher.Contributions(features);
